@@ -1,0 +1,106 @@
+/**
+ * Entry point of HCL evaluation: loads a root module tree, gathers its variables and evaluates every
+ * module instance, resource and data source.
+ */
+import * as path from 'node:path';
+import { DiagnosticSink, diagnosticAt } from '../diagnostics';
+import { Range } from '../hcl/ast';
+import { parseNativeTemplate } from '../hcl/native-parser';
+import { HclSyntaxError } from '../hcl/source-text';
+import { evaluate } from '../eval/evaluate';
+import { FunctionContext } from '../eval/functions';
+import { EvalError, Value, ValueObject } from '../eval/value';
+import { Cell } from './cell';
+import { ModuleInstance } from './module-instance';
+import { LoadTreeOptions, ModuleTree, loadModuleTree } from './module-tree';
+import { RootVariables, VariableInputs } from './variables';
+import { LoadLimits } from '../hcl/load-files';
+
+export interface EvaluateOptions extends VariableInputs {
+  /** Files outside this directory are never read by file()/templatefile(). Default: the root dir. */
+  repoRoot?: string;
+  /** Paths in messages and reports are relative to this directory. Default: process.cwd(). */
+  cwd?: string;
+  limits?: LoadLimits;
+  /** Load only this `.tf`/`.tf.json` file as the root module. */
+  singleFile?: string;
+}
+
+export class Evaluation {
+  readonly diagnostics = new DiagnosticSink();
+  /** Cells being evaluated right now, innermost last: how cycles are detected and named. */
+  readonly stack: Cell[] = [];
+  readonly modules: ModuleInstance[] = [];
+  readonly variables: RootVariables;
+  readonly cwd: string;
+  readonly repoRoot: string;
+  root!: ModuleInstance;
+
+  constructor(
+    readonly rootDir: string,
+    readonly tree: ModuleTree,
+    options: EvaluateOptions,
+  ) {
+    this.cwd = options.cwd ?? process.cwd();
+    this.repoRoot = path.resolve(options.repoRoot ?? rootDir);
+    this.diagnostics.addAll(tree.diagnostics.map((d) => ({ ...d, file: this.displayPath(d.file) })));
+    this.variables = RootVariables.gather(rootDir, options, this.functionContext(rootDir), this.cwd);
+    this.diagnostics.addAll(this.variables.diagnostics.map((d) => ({ ...d, file: this.displayPath(d.file) })));
+  }
+
+  displayPath(file: string): string {
+    if (!path.isAbsolute(file)) return file.split(path.sep).join('/');
+    return path.relative(this.cwd, file).split(path.sep).join('/') || file;
+  }
+
+  error(range: Range, message: string): void {
+    this.diagnostics.add(diagnosticAt({ ...range, file: this.displayPath(range.file) }, message));
+  }
+
+  functionContext(moduleDir: string): FunctionContext {
+    return {
+      moduleDir,
+      repoRoot: this.repoRoot,
+      renderTemplate: (text: string, file: string, vars: ValueObject): Value => {
+        let expr;
+        try {
+          expr = parseNativeTemplate(this.displayPath(file), text);
+        } catch (err) {
+          if (err instanceof HclSyntaxError) throw new EvalError(`templatefile: ${this.displayPath(file)}:${err.line}:${err.column}: ${err.message}`);
+          throw err;
+        }
+        const scope = {
+          functions: this.functionContext(path.dirname(file)),
+          collector: undefined,
+          resolve: (root: string) => (Object.prototype.hasOwnProperty.call(vars, root) ? { value: vars[root], consumed: 0 } : undefined),
+        };
+        return evaluate(expr, scope);
+      },
+    };
+  }
+
+  registerModule(m: ModuleInstance): void {
+    this.modules.push(m);
+  }
+
+  /** Evaluates every module instance, including those only reachable through module calls. */
+  evaluateAll(): void {
+    this.root = new ModuleInstance(this, '', '', this.tree.root);
+    this.registerModule(this.root);
+    const declared = new Set(this.root.variables.keys());
+    for (const name of this.variables.undeclared(declared)) {
+      this.diagnostics.add({ file: this.displayPath(this.rootDir), message: `A value was given for undeclared variable "${name}"; it is ignored (check for a typo).`, severity: 'warning' });
+    }
+    // Modules register children while they evaluate, so walk the growing list.
+    for (let i = 0; i < this.modules.length; i++) this.modules[i].evaluateAll();
+  }
+}
+
+export async function evaluateRoot(rootDir: string, options: EvaluateOptions = {}): Promise<Evaluation> {
+  const treeOptions: LoadTreeOptions = { limits: options.limits, singleFile: options.singleFile };
+  const tree = await loadModuleTree(rootDir, treeOptions);
+  const evaluation = new Evaluation(rootDir, tree, options);
+  evaluation.evaluateAll();
+  return evaluation;
+}
+

@@ -1,0 +1,161 @@
+/**
+ * Loads a root module and every module it calls (local paths, and remote ones that `terraform init`
+ * placed under `.terraform/modules`) before evaluation starts, so evaluation itself is synchronous.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Diagnostic, diagnosticAt } from '../diagnostics';
+import { Block, ConfigFile } from '../hcl/ast';
+import { LoadLimits, loadConfigFile, loadModuleDir } from '../hcl/load-files';
+
+export interface ModuleSourceDir {
+  dir: string;
+  files: ConfigFile[];
+}
+
+/** How one module call (identified by its chain of call names, e.g. `net.subnets`) resolved. */
+export interface ModuleCallResolution {
+  source: string;
+  /** Loaded module, or undefined when it could not be found (its values are then unknown). */
+  module?: ModuleSourceDir;
+  unresolvedReason?: string;
+}
+
+export interface ModuleTree {
+  root: ModuleSourceDir;
+  /** Keyed by the call-name chain joined with '.', as in `.terraform/modules/modules.json`. */
+  calls: Map<string, ModuleCallResolution>;
+  diagnostics: Diagnostic[];
+}
+
+/** Limits that keep hostile inputs from recursing forever. */
+const MAX_MODULE_DEPTH = 32;
+
+interface ModulesJsonEntry {
+  Key: string;
+  Source: string;
+  Dir: string;
+}
+
+function readModulesJson(rootDir: string, diagnostics: Diagnostic[]): Map<string, ModulesJsonEntry> {
+  const file = path.join(rootDir, '.terraform', 'modules', 'modules.json');
+  const map = new Map<string, ModulesJsonEntry>();
+  if (!fs.existsSync(file)) return map;
+  try {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { Modules?: ModulesJsonEntry[] };
+    for (const m of data.Modules ?? []) if (m && typeof m.Key === 'string' && typeof m.Dir === 'string') map.set(m.Key, m);
+  } catch (err) {
+    diagnostics.push({ file, message: `Could not read ${file}: ${(err as Error).message}. Remote modules are treated as unknown; run terraform init again.`, severity: 'warning' });
+  }
+  return map;
+}
+
+export function isLocalSource(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
+}
+
+export function moduleSourceOf(block: Block): string | undefined {
+  const attr = block.body.attributes.find((a) => a.name === 'source');
+  if (!attr) return undefined;
+  if (attr.expr.kind === 'literal' && typeof attr.expr.value === 'string') return attr.expr.value;
+  return undefined;
+}
+
+export interface LoadTreeOptions {
+  limits?: LoadLimits;
+  /** Load just this file as the root (a `.tf` given explicitly). */
+  singleFile?: string;
+}
+
+export async function loadModuleTree(rootDir: string, options: LoadTreeOptions = {}): Promise<ModuleTree> {
+  const diagnostics: Diagnostic[] = [];
+  const cache = new Map<string, ModuleSourceDir>();
+  const calls = new Map<string, ModuleCallResolution>();
+  const modulesJson = readModulesJson(rootDir, diagnostics);
+
+  const loadDir = async (dir: string): Promise<ModuleSourceDir> => {
+    const cached = cache.get(dir);
+    if (cached) return cached;
+    const loaded = await loadModuleDir(dir, options.limits);
+    diagnostics.push(...loaded.errors);
+    const mod = { dir, files: loaded.files };
+    cache.set(dir, mod);
+    return mod;
+  };
+
+  let root: ModuleSourceDir;
+  if (options.singleFile) {
+    const loaded = await loadConfigFile(options.singleFile, options.limits);
+    diagnostics.push(...loaded.errors);
+    root = { dir: rootDir, files: loaded.file ? [loaded.file] : [] };
+  } else {
+    root = await loadDir(rootDir);
+  }
+
+  const visit = async (mod: ModuleSourceDir, keyPrefix: string, dirChain: string[]): Promise<void> => {
+    for (const file of mod.files) {
+      for (const block of file.body.blocks) {
+        if (block.type !== 'module' || block.labels.length !== 1) continue;
+        const key = keyPrefix ? `${keyPrefix}.${block.labels[0]}` : block.labels[0];
+        const source = moduleSourceOf(block);
+        if (source === undefined) {
+          calls.set(key, { source: '', unresolvedReason: 'module "source" must be a literal string' });
+          diagnostics.push(diagnosticAt(block.range, `module "${block.labels[0]}": "source" must be a literal string.`));
+          continue;
+        }
+        const resolution = resolveCall(source, key, mod.dir, rootDir, modulesJson);
+        if (!resolution.dir) {
+          calls.set(key, { source, unresolvedReason: resolution.reason });
+          continue;
+        }
+        const real = safeRealpath(resolution.dir);
+        if (dirChain.includes(real)) {
+          const reason = `module call cycle: ${key.split('.').map((n) => `module.${n}`).join(' → ')} leads back to ${path.relative(rootDir, real) || '.'}`;
+          calls.set(key, { source, unresolvedReason: reason });
+          diagnostics.push(diagnosticAt(block.range, `Module call cycle: module "${block.labels[0]}" (source "${source}") calls a module that is already being loaded; values from it are unknown.`));
+          continue;
+        }
+        if (dirChain.length >= MAX_MODULE_DEPTH) {
+          calls.set(key, { source, unresolvedReason: `module nesting deeper than ${MAX_MODULE_DEPTH} levels` });
+          diagnostics.push(diagnosticAt(block.range, `Module nesting is deeper than ${MAX_MODULE_DEPTH} levels; values below are unknown.`));
+          continue;
+        }
+        if (!fs.existsSync(resolution.dir) || !fs.statSync(resolution.dir).isDirectory()) {
+          calls.set(key, { source, unresolvedReason: `module directory ${resolution.dir} does not exist` });
+          diagnostics.push(diagnosticAt(block.range, `module "${block.labels[0]}": source directory "${source}" does not exist.`));
+          continue;
+        }
+        const child = await loadDir(resolution.dir);
+        calls.set(key, { source, module: child });
+        await visit(child, key, [...dirChain, real]);
+      }
+    }
+  };
+  await visit(root, '', [safeRealpath(rootDir)]);
+  return { root, calls, diagnostics };
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+function resolveCall(
+  source: string,
+  key: string,
+  callerDir: string,
+  rootDir: string,
+  modulesJson: Map<string, ModulesJsonEntry>,
+): { dir?: string; reason?: string } {
+  const entry = modulesJson.get(key);
+  if (isLocalSource(source)) return { dir: path.resolve(callerDir, source) };
+  if (entry) {
+    const dir = path.resolve(rootDir, entry.Dir);
+    if (fs.existsSync(dir)) return { dir };
+    return { reason: `remote module "${source}" is listed in .terraform/modules/modules.json but ${entry.Dir} is missing` };
+  }
+  return { reason: `remote module "${source}" is not on disk (run terraform init to scan it)` };
+}

@@ -1,0 +1,107 @@
+/**
+ * Runtime values of the evaluator.
+ *
+ * Known values are plain JSON-like data. Anything that cannot be known statically is an `Unknown`
+ * carrying where it came from; it propagates through every operator and function so a rule can
+ * never mistake it for false, empty or absent.
+ */
+
+export class Unknown {
+  constructor(
+    /** What the value is, as a user would write it: `aws_vpc.main.id`, `var.public`, `data.aws_ami.x`. */
+    readonly source: string,
+    /** Why it is not known: "known after apply", "no value given", ... */
+    readonly reason: string,
+  ) {}
+
+  describe(): string {
+    return `${this.source} (${this.reason})`;
+  }
+
+  toJSON(): { unknown: true; source: string; reason: string } {
+    return { unknown: true, source: this.source, reason: this.reason };
+  }
+}
+
+export type Value = null | boolean | number | string | Unknown | Value[] | ValueObject;
+export interface ValueObject {
+  [key: string]: Value;
+}
+
+/**
+ * Tag on the object of one resource instance, so that reading an attribute the configuration does
+ * not set (a computed one such as `id` or `arn`) yields an Unknown named after the instance.
+ */
+export const RESOURCE_ADDRESS = Symbol('tomguard.resourceAddress');
+
+export type TaggedObject = ValueObject & { [RESOURCE_ADDRESS]?: string };
+
+export function isUnknown(v: unknown): v is Unknown {
+  return v instanceof Unknown;
+}
+
+export function isObject(v: Value | undefined): v is ValueObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown);
+}
+
+export function isList(v: Value | undefined): v is Value[] {
+  return Array.isArray(v);
+}
+
+/** The first Unknown found anywhere inside a value (depth-first), if any. */
+export function findUnknown(v: Value): Unknown | undefined {
+  if (v instanceof Unknown) return v;
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const u = findUnknown(item);
+      if (u) return u;
+    }
+  } else if (isObject(v)) {
+    for (const key of Object.keys(v)) {
+      const u = findUnknown(v[key]);
+      if (u) return u;
+    }
+  }
+  return undefined;
+}
+
+export function isWhollyKnown(v: Value): boolean {
+  return findUnknown(v) === undefined;
+}
+
+export function typeName(v: Value): string {
+  if (v === null) return 'null';
+  if (v instanceof Unknown) return 'unknown';
+  if (Array.isArray(v)) return 'list';
+  if (typeof v === 'object') return 'object';
+  return typeof v;
+}
+
+/** Structural equality as HCL's `==` defines it (numbers and strings never equal each other). */
+export function valuesEqual(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k) => k in b && valuesEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** Converts a value to its string form as Terraform does for template interpolation. */
+export function toStringValue(v: Value): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v === null) throw new EvalError('Cannot convert null to a string.');
+  throw new EvalError(`Cannot convert a ${typeName(v)} to a string.`);
+}
+
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(n);
+}
+
+/** An evaluation error with a user-facing message (the caller adds file and line). */
+export class EvalError extends Error {}

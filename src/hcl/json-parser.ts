@@ -1,0 +1,123 @@
+/**
+ * Terraform JSON syntax (`*.tf.json`) into the same syntax tree as native HCL.
+ *
+ * Terraform reads JSON with its schema; tomguard has none, so the mapping is the structural one
+ * Terraform documents: known top-level block types take their labels from nested object keys, and
+ * everything inside a block body is an attribute. Nested blocks therefore arrive as object or list
+ * attributes, which the graph normalises (see `Node.blocks`). Strings are templates (`"${...}"`).
+ */
+import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { Attribute, Block, Body, ConfigFile, Expr, ObjectItem } from './ast';
+import { parseNativeTemplate } from './native-parser';
+import { HclSyntaxError, SourceText } from './source-text';
+
+/** How many labels each top-level block type has in JSON syntax. */
+const LABEL_COUNTS: Record<string, number> = {
+  resource: 2,
+  data: 2,
+  module: 1,
+  variable: 1,
+  output: 1,
+  provider: 1,
+  locals: 0,
+  terraform: 0,
+  moved: 0,
+  import: 0,
+  removed: 0,
+  check: 1,
+};
+
+export function parseJsonFile(path: string, text: string): ConfigFile {
+  const src = new SourceText(path, text);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || !root) {
+    const e = errors[0];
+    const p = src.pos(e ? e.offset : 0);
+    throw new HclSyntaxError(`Invalid JSON: ${e ? printParseErrorCode(e.error) : 'empty document'}.`, path, p.line, p.column);
+  }
+  if (root.type !== 'object') {
+    const p = src.pos(root.offset);
+    throw new HclSyntaxError('A Terraform JSON file must hold one object at the top level.', path, p.line, p.column);
+  }
+  const converter = new JsonConverter(src);
+  const blocks: Block[] = [];
+  for (const prop of root.children ?? []) {
+    const [keyNode, valueNode] = prop.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const type = String(keyNode.value);
+    if (type === '//') continue; // JSON syntax comments
+    const labelCount = LABEL_COUNTS[type] ?? 0;
+    converter.collectBlocks(type, labelCount, [], valueNode, prop, blocks);
+  }
+  return { path, body: { attributes: [], blocks, range: src.range(root.offset, root.offset + root.length) }, comments: [], syntax: 'json' };
+}
+
+class JsonConverter {
+  constructor(private readonly src: SourceText) {}
+
+  private rangeOf(node: JsonNode) {
+    return this.src.range(node.offset, node.offset + node.length);
+  }
+
+  /** Descends `labelsLeft` object levels to reach block bodies; arrays may appear at any level. */
+  collectBlocks(type: string, labelsLeft: number, labels: string[], node: JsonNode, outer: JsonNode, out: Block[]): void {
+    if (node.type === 'array') {
+      for (const item of node.children ?? []) this.collectBlocks(type, labelsLeft, labels, item, item, out);
+      return;
+    }
+    if (node.type !== 'object') {
+      const p = this.src.pos(node.offset);
+      throw new HclSyntaxError(`Expected a JSON object for the "${type}" block.`, this.src.file, p.line, p.column);
+    }
+    if (labelsLeft === 0) {
+      out.push({ type, labels, body: this.body(node), range: this.rangeOf(outer) });
+      return;
+    }
+    for (const prop of node.children ?? []) {
+      const [keyNode, valueNode] = prop.children ?? [];
+      if (!keyNode || !valueNode || keyNode.value === '//') continue;
+      this.collectBlocks(type, labelsLeft - 1, [...labels, String(keyNode.value)], valueNode, prop, out);
+    }
+  }
+
+  private body(node: JsonNode): Body {
+    const attributes: Attribute[] = [];
+    for (const prop of node.children ?? []) {
+      const [keyNode, valueNode] = prop.children ?? [];
+      if (!keyNode || !valueNode || keyNode.value === '//') continue;
+      attributes.push({ name: String(keyNode.value), expr: this.expr(valueNode), range: this.rangeOf(prop) });
+    }
+    return { attributes, blocks: [], range: this.rangeOf(node) };
+  }
+
+  private expr(node: JsonNode): Expr {
+    const range = this.rangeOf(node);
+    switch (node.type) {
+      case 'string': {
+        const text = String(node.value);
+        if (!text.includes('${') && !text.includes('%{')) return { kind: 'literal', value: text, range };
+        const parsed = parseNativeTemplate(this.src.file, text);
+        return { ...parsed, range };
+      }
+      case 'number':
+      case 'boolean':
+        return { kind: 'literal', value: node.value as number | boolean, range };
+      case 'null':
+        return { kind: 'literal', value: null, range };
+      case 'array':
+        return { kind: 'tuple', items: (node.children ?? []).map((c) => this.expr(c)), range };
+      case 'object': {
+        const items: ObjectItem[] = [];
+        for (const prop of node.children ?? []) {
+          const [keyNode, valueNode] = prop.children ?? [];
+          if (!keyNode || !valueNode) continue;
+          items.push({ key: { kind: 'literal', value: String(keyNode.value), range: this.rangeOf(keyNode) }, bareKey: true, value: this.expr(valueNode) });
+        }
+        return { kind: 'object', items, range };
+      }
+      default:
+        return { kind: 'literal', value: null, range };
+    }
+  }
+}
