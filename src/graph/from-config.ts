@@ -67,5 +67,6 @@ export function graphFromEvaluation(evaluation: Evaluation): ResourceGraph {
   for (const { from, edges } of pending) {
     for (const e of edges) graph.addReference(from, e.fromPath, e.ref.address, e.ref.attrPath);
   }
+  graph.pruneWholeObjectEdges();
   return graph;
 }

@@ -271,6 +271,25 @@ export class ResourceGraph {
     return out;
   }
 
+  /**
+   * Drops whole-object edges (`toPath` '') where the same attribute also has a specific edge to the
+   * same target: `aws_subnet.private[*].id` first resolves the resource, then reads `id` per instance.
+   */
+  pruneWholeObjectEdges(): void {
+    for (const [from, list] of this.outgoing) {
+      const specific = new Set(list.filter((e) => e.toPath !== '').map((e) => `${e.fromPath}\u0000${e.to}`));
+      const kept = list.filter((e) => e.toPath !== '' || !specific.has(`${e.fromPath}\u0000${e.to}`));
+      if (kept.length === list.length) continue;
+      this.outgoing.set(from, kept);
+      for (const e of list) {
+        if (kept.includes(e)) continue;
+        const inc = this.incoming.get(e.to) ?? [];
+        this.incoming.set(e.to, inc.filter((x) => x !== e));
+        this.edgeKeys.delete(`${e.from}\u0000${e.fromPath}\u0000${e.to}\u0000${e.toPath}`);
+      }
+    }
+  }
+
   edges(): GraphEdge[] {
     return [...this.outgoing.values()].flat();
   }

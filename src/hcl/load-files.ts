@@ -225,9 +225,7 @@ function decodeSource(bytes: Uint8Array): { text: string } | { message: string }
  * `limits.maxFileBytes`, no binary content, UTF-8 (BOM stripped) or UTF-16 with a byte order mark.
  */
 export function readSourceFile(file: string, limits: LoadLimits = DEFAULT_LIMITS): { text: string } | { error: LoadError } {
-  const fail = (message: string, line?: number, column?: number): { error: LoadError } => ({
-    error: line === undefined ? { file, message } : { file, line, column, message },
-  });
+  const fail = (message: string): { error: LoadError } => ({ error: { file, message } });
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not hang; it is rejected just below as not a regular file.
@@ -274,11 +272,16 @@ export function readSourceFile(file: string, limits: LoadLimits = DEFAULT_LIMITS
 
 // ------------------------------------------------------------------------------------ HashiCorp's parser
 
-let hcl2jsonParse: Promise<typeof Hcl2JsonParse> | undefined;
+let hcl2jsonParse: typeof Hcl2JsonParse | undefined;
 
-/** Loads `@cdktn/hcl2json` on first use: importing it starts its wasm runtime (~150 ms), which most runs never need. */
-function hashicorpParser(): Promise<typeof Hcl2JsonParse> {
-  hcl2jsonParse ??= import('@cdktn/hcl2json').then((m) => m.parse);
+/**
+ * Loads `@cdktn/hcl2json` on first use: importing it reads, unzips and starts its wasm runtime
+ * (~150 ms), which runs that never parse a `.tf` file (--help, plan-only input) should not pay.
+ * A plain require, not `import()`: this package is CommonJS, and jest's VM rejects `import()`.
+ */
+function hashicorpParser(): typeof Hcl2JsonParse {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  hcl2jsonParse ??= (require('@cdktn/hcl2json') as typeof import('@cdktn/hcl2json')).parse;
   return hcl2jsonParse;
 }
 
@@ -317,7 +320,7 @@ export function parseHashicorpDiagnostics(message: string, nameGiven: string, fi
 async function checkWithHashicorp(file: string, text: string): Promise<HashicorpResult> {
   const name = path.basename(file);
   try {
-    const parse = await hashicorpParser();
+    const parse = hashicorpParser();
     await parse(name, text);
     return { kind: 'accepted' };
   } catch (err) {
@@ -348,23 +351,25 @@ export async function loadConfigFile(file: string, limits: LoadLimits = DEFAULT_
   }
 
   let parsed: ConfigFile | undefined;
-  let ownError: LoadError | undefined;
+  let ownFailure: unknown;
   try {
     parsed = parseNativeFile(file, text);
   } catch (err) {
-    ownError =
-      err instanceof HclSyntaxError
-        ? { file, line: err.line, column: err.column, message: OWN_PARSER_BUG_PREFIX + err.message }
-        : { file, message: `internal parser error: ${errorMessage(err)}` };
+    ownFailure = err;
   }
 
   const hashicorp = await checkWithHashicorp(file, text);
   if (hashicorp.kind === 'rejected') return { errors: hashicorp.errors }; // the file is invalid: say it as Terraform does
-  if (hashicorp.kind === 'failed') {
-    return { errors: [...(ownError ? [ownError] : []), { file, message: `internal parser error: ${hashicorp.message}` }] };
+  const errors: LoadError[] = [];
+  if (ownFailure instanceof HclSyntaxError) {
+    // Only when HashiCorp's parser accepted the file do we know the fault is ours.
+    const prefix = hashicorp.kind === 'accepted' ? OWN_PARSER_BUG_PREFIX : '';
+    errors.push({ file, line: ownFailure.line, column: ownFailure.column, message: prefix + ownFailure.message });
+  } else if (ownFailure !== undefined) {
+    errors.push({ file, message: `internal parser error: ${errorMessage(ownFailure)}` });
   }
-  if (ownError) return { errors: [ownError] };
-  return { file: parsed, errors: [] };
+  if (hashicorp.kind === 'failed') errors.push({ file, message: `internal parser error: ${hashicorp.message}` });
+  return errors.length > 0 ? { errors } : { file: parsed, errors };
 }
 
 /** All Terraform files of a module directory; one bad file never loses the others. */

@@ -1,0 +1,68 @@
+variable "region" {
+  type    = string
+  default = "eu-north-1"
+}
+
+variable "name" {
+  description = "Name prefix for all resources."
+  type        = string
+  default     = "helpdesk"
+}
+
+variable "environment" {
+  type    = string
+  default = "production"
+}
+
+variable "vpc_cidr" {
+  type    = string
+  default = "10.20.0.0/16"
+}
+
+# Hard-coded instead of data "aws_availability_zones" so that a plan needs no AWS API call.
+variable "azs" {
+  type    = list(string)
+  default = ["eu-north-1a", "eu-north-1b"]
+}
+
+variable "domain_name" {
+  description = "Public host name served by CloudFront (also covered by the ALB certificate)."
+  type        = string
+  default     = "app.example.com"
+}
+
+variable "cloudfront_certificate_arn" {
+  description = "ACM certificate for CloudFront (must live in us-east-1)."
+  type        = string
+  default     = "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+}
+
+variable "alb_certificate_arn" {
+  description = "ACM certificate for the ALB HTTPS listener (same region as the ALB)."
+  type        = string
+  default     = "arn:aws:acm:eu-north-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+}
+
+# The id of the AWS-managed prefix list "com.amazonaws.global.cloudfront.origin-facing"
+# in eu-north-1. A variable instead of data "aws_ec2_managed_prefix_list" keeps the plan
+# offline; look it up with:
+#   aws ec2 describe-managed-prefix-lists --filters Name=prefix-list-name,Values=com.amazonaws.global.cloudfront.origin-facing
+variable "cloudfront_prefix_list_id" {
+  type    = string
+  default = "pl-fab65393"
+}
+
+variable "app_image" {
+  type    = string
+  default = "public.ecr.aws/example/helpdesk:1.0.0"
+}
+
+variable "app_port" {
+  type    = number
+  default = 8080
+}
+
+variable "db_instance_class" {
+  type    = string
+  default = "db.t4g.medium"
+}
