@@ -13,8 +13,9 @@ import { AttributeEdge, BodyResult, evaluateBody, evaluateTracked } from './body
 import { Cell, CellResult } from './cell';
 import { Expansion, SINGLE, addressSuffix, expandCount, expandForEach } from './expand';
 import type { Evaluation } from './evaluation';
-import { ModuleSourceDir } from './module-tree';
+import { ModuleCallResolution, ModuleSourceDir } from './module-tree';
 import { renderDataSource } from './data-sources';
+import { safeConvert } from './type-constraint';
 
 export interface ResourceDecl {
   mode: 'managed' | 'data';
@@ -60,6 +61,9 @@ interface ModuleCallInfo {
   cell: Cell;
   instances?: ModuleInstance[];
   expansion?: Expansion;
+  keys?: Array<{ bindings: Record<string, Value> }>;
+  resolution?: ModuleCallResolution;
+  meta?: BodyResult;
   result?: ModuleCallResult;
 }
 
@@ -93,8 +97,8 @@ export class ModuleInstance implements Scope {
     /** For child modules: the caller's scope and call block, with count/each bindings. */
     readonly caller?: { scope: Scope; block: Block; unresolvedReason?: string },
   ) {
-    const dir = source?.dir ?? evaluation.rootDir;
-    this.functions = evaluation.functionContext(dir);
+    // Relative paths in file() and friends resolve against the root module's directory, as in Terraform.
+    this.functions = evaluation.functionContext(evaluation.rootDir);
     for (const file of source?.files ?? []) {
       for (const block of file.body.blocks) this.declare(block);
     }
@@ -174,10 +178,11 @@ export class ModuleInstance implements Scope {
   }
 
   private resolvePath(name: string | undefined): Resolution {
-    const rel = (p: string) => path.relative(this.evaluation.cwd, p).split(path.sep).join('/') || '.';
+    // Like Terraform, which runs in the root module's directory: paths are relative to it.
+    const rel = (p: string) => path.relative(this.evaluation.rootDir, p).split(path.sep).join('/') || '.';
     if (name === 'module') return { value: rel(this.dir), consumed: 1 };
-    if (name === 'root') return { value: rel(this.evaluation.rootDir), consumed: 1 };
-    if (name === 'cwd') return { value: this.evaluation.cwd, consumed: 1 };
+    if (name === 'root') return { value: '.', consumed: 1 };
+    if (name === 'cwd') return { value: this.evaluation.rootDir, consumed: 1 };
     throw new EvalError(`Unsupported attribute path.${name ?? ''}: use path.module, path.root or path.cwd.`);
   }
 
@@ -206,9 +211,19 @@ export class ModuleInstance implements Scope {
     const decl = this.variables.get(name);
     if (!decl) throw new EvalError(`Reference to undeclared input variable "${name}": declare it with a variable "${name}" block.`);
     const label = `${this.prefix}var.${name}`;
-    const c = this.cell(`var.${name}`, label, () => this.computeVariable(name, decl));
+    const c = this.cell(`var.${name}`, label, () => this.typedVariable(name, decl));
     const r = this.readCell(c, this.namedCycle('variables', decl.range));
     return { value: r.value, consumed: 1, refs: r.refs, origins: r.origins };
+  }
+
+  /** The variable's value converted to its declared type (optional attributes filled in). */
+  private typedVariable(name: string, decl: Block): CellResult {
+    const raw = this.computeVariable(name, decl);
+    const type = decl.body.attributes.find((a) => a.name === 'type');
+    if (!type) return raw;
+    const constants: Scope = { functions: this.functions, collector: undefined, resolve: () => undefined };
+    const value = safeConvert(raw.value, type.expr, constants, (m) => this.evaluation.error(type.range, m));
+    return { ...raw, value };
   }
 
   private computeVariable(name: string, decl: Block): CellResult {
@@ -474,22 +489,9 @@ export class ModuleInstance implements Scope {
       this.evaluation.registerModule(child);
       return child;
     });
-    // The call's own arguments, for the graph's module node.
-    const argScope = keys[0] && Object.keys(keys[0].bindings).length > 0 ? new BindingScope(this, keys[0].bindings) : this;
-    const args = evaluateBody(call.block.body, argScope, { address, onError: (r, m) => this.evaluation.error(r, m) });
-    call.result = {
-      address,
-      name,
-      modulePath: this.address,
-      source: resolution?.source ?? '',
-      range: call.block.range,
-      resolved: !!resolution?.module,
-      unresolvedReason: resolution?.unresolvedReason,
-      attrs: args.attrs,
-      locations: new Map([...args.locations, ...meta.locations]),
-      edges: [...args.edges, ...meta.edges],
-      origins: args.origins,
-    };
+    call.resolution = resolution;
+    call.keys = keys;
+    call.meta = meta;
     return { value: null, refs: [], origins: [] };
   }
 
@@ -509,13 +511,50 @@ export class ModuleInstance implements Scope {
     }
   }
 
+  /**
+   * The module calls with their evaluated arguments (for the graph's module nodes). Evaluated apart
+   * from the expansion cell: two modules may pass each other's outputs, which is not a cycle.
+   */
   moduleCallResults(): ModuleCallResult[] {
-    return [...this.moduleCalls.values()].flatMap((c) => (c.result ? [c.result] : []));
+    const out: ModuleCallResult[] = [];
+    for (const [name, call] of this.moduleCalls) {
+      if (!call.result && call.keys) call.result = this.moduleCallResult(name, call);
+      if (call.result) out.push(call.result);
+    }
+    return out;
+  }
+
+  private moduleCallResult(name: string, call: ModuleCallInfo): ModuleCallResult {
+    const address = `${this.prefix}module.${name}`;
+    // One node stands for every instance: count.index / each are unknown in its arguments.
+    const expansion = call.expansion;
+    const argScope = expansion && expansion.kind !== 'single' ? new BindingScope(this, unknownBindings(expansion.kind)) : this;
+    const args = evaluateBody(call.block.body, argScope, { address, onError: (r, m) => this.evaluation.error(r, m) });
+    const meta = call.meta!;
+    return {
+      address,
+      name,
+      modulePath: this.address,
+      source: call.resolution?.source ?? '',
+      range: call.block.range,
+      resolved: !!call.resolution?.module,
+      unresolvedReason: call.resolution?.unresolvedReason,
+      attrs: args.attrs,
+      locations: new Map([...args.locations, ...meta.locations]),
+      edges: [...args.edges, ...meta.edges],
+      origins: args.origins,
+    };
   }
 
   childInstances(): ModuleInstance[] {
     return [...this.moduleCalls.values()].flatMap((c) => c.instances ?? []);
   }
+}
+
+function unknownBindings(kind: 'count' | 'for_each'): Record<string, Value> {
+  if (kind === 'count') return { count: { index: new Unknown('count.index', 'differs per instance') } };
+  const u = new Unknown('each', 'differs per instance');
+  return { each: { key: u, value: u } };
 }
 
 /** `["id"]`, `[attr ingress, index 0, attr cidr_blocks]` → `ingress.0.cidr_blocks`; stops at unknown keys. */

@@ -100,7 +100,10 @@ export function getAttr(obj: Value, name: string, scope?: Scope): Value {
     const address = (obj as TaggedObject)[RESOURCE_ADDRESS];
     if (address !== undefined) {
       scope?.collector?.add({ address, attrPath: name });
-      if (!(name in obj)) return new Unknown(`${address}.${name}`, /(^|\.)data\./.test(address) ? 'data source result, read during plan' : 'known after apply');
+      // Not set (or null) in the configuration: the provider computes it or applies a default.
+      if (!(name in obj) || obj[name] === null) {
+        return new Unknown(`${address}.${name}`, /(^|\.)data\./.test(address) ? 'data source result, read during plan' : 'known after apply');
+      }
     }
     if (!Object.prototype.hasOwnProperty.call(obj, name)) throw new EvalError(`This object has no attribute "${name}".`);
     return obj[name];

@@ -1240,11 +1240,13 @@ function translateRe2(pattern: string): { source: string; flags: string; groupNa
       }
     } else if (c === '(') {
       [piece, i] = translateGroup(pattern, i, groupNames);
+    } else if (c === '{' && /^\{\d+(,\d*)?\}/.test(pattern.slice(i))) {
+      piece = pattern.slice(i, pattern.indexOf('}', i) + 1); // a repetition, copied whole
+      i += piece.length;
     } else {
       // RE2's "." excludes only \n; a "{" that starts no repetition, "}" and "]" are literals.
       if (c === '.') piece = flags.includes('s') ? '.' : '[^\\n]';
-      else if (c === '{') piece = /^\{\d+(,\d*)?\}/.test(pattern.slice(i)) ? '{' : '\\{';
-      else if (c === '}' || c === ']') piece = `\\${c}`;
+      else if (c === '{' || c === '}' || c === ']') piece = `\\${c}`;
       else piece = c;
       i++;
     }
@@ -1360,15 +1362,16 @@ function digitValue(ch: string, base: number): number | undefined {
 }
 
 function parseInteger(text: string, base: number): number {
+  const invalid = () => fail(`cannot parse "${text}" as a base ${base} integer`);
   const m = /^([+-]?)(.+)$/.exec(text);
+  if (!m) return invalid();
   let value = 0n;
-  for (const ch of m ? m[2] : '') {
+  for (const ch of m[2]) {
     const d = digitValue(ch, base);
-    if (d === undefined || d >= base) return fail(`cannot parse "${text}" as a base ${base} integer`);
+    if (d === undefined || d >= base) return invalid();
     value = value * BigInt(base) + BigInt(d);
   }
-  if (!m) fail(`cannot parse "${text}" as a base ${base} integer`);
-  return Number(m?.[1] === '-' ? -value : value);
+  return Number(m[1] === '-' ? -value : value);
 }
 
 const numericFunctions: Record<string, FunctionSpec> = {
@@ -1619,7 +1622,14 @@ function fileExists(given: Value, ctx: FunctionContext): boolean {
 function fileSet(dir: Value, pattern: Value, ctx: FunctionContext): string[] {
   const { absolute, real } = resolveRepoPath(asString(dir, 'the path'), ctx);
   const root = realpathLenient(path.resolve(ctx.repoRoot));
-  const matches = fg.sync(asString(pattern, 'the pattern'), { cwd: real, onlyFiles: true, dot: true });
+  const glob = asString(pattern, 'the pattern');
+  if (glob === '') return []; // matches only the directory itself, which is not a file
+  let matches: string[];
+  try {
+    matches = fg.sync(glob, { cwd: real, onlyFiles: true, dot: true });
+  } catch (e) {
+    return fail(`invalid pattern "${glob}": ${(e as Error).message}`);
+  }
   for (const m of matches) {
     const matched = path.resolve(real, m);
     if (!isWithin(root, realpathLenient(matched))) {
@@ -1965,9 +1975,12 @@ function cidrHost(net: Network, hostnum: number): string {
 
 /** cidrsubnets: consecutive subnets, each aligned to its own size, packed after the previous one. */
 function cidrSubnets(net: Network, lengths: number[]): string[] {
-  const networkEnd = net.base + (1n << BigInt(net.bits - net.prefix));
+  const networkSize = 1n << BigInt(net.bits - net.prefix);
+  const networkEnd = net.base + networkSize;
   let cursor = net.base;
-  let previous = `${formatIp((net.base - (1n << BigInt(net.bits - net.prefix)) + (1n << BigInt(net.bits))) % (1n << BigInt(net.bits)), net.bits)}/${net.prefix}`;
+  // Error messages name the subnet allocated last; before the first, that is the block just below (wrapping at 0).
+  const addressSpace = 1n << BigInt(net.bits);
+  let previous = `${formatIp((net.base - networkSize + addressSpace) % addressSpace, net.bits)}/${net.prefix}`;
   return lengths.map((newbits) => {
     if (newbits < 1) fail('must extend prefix by at least one bit');
     if (newbits > 32) fail('may not extend prefix by more than 32 bits');
