@@ -2,6 +2,7 @@
  * Entry point of HCL evaluation: loads a root module tree, gathers its variables and evaluates every
  * module instance, resource and data source.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSink, diagnosticAt } from '../diagnostics';
 import { Range } from '../hcl/ast';
@@ -42,7 +43,7 @@ export class Evaluation {
     options: EvaluateOptions,
   ) {
     this.cwd = options.cwd ?? process.cwd();
-    this.repoRoot = path.resolve(options.repoRoot ?? rootDir);
+    this.repoRoot = path.resolve(options.repoRoot ?? defaultRepoRoot(rootDir, tree));
     this.diagnostics.addAll(tree.diagnostics.map((d) => ({ ...d, file: this.displayPath(d.file) })));
     this.variables = RootVariables.gather(rootDir, options, this.functionContext(rootDir), this.cwd);
     this.diagnostics.addAll(this.variables.diagnostics.map((d) => ({ ...d, file: this.displayPath(d.file) })));
@@ -53,8 +54,16 @@ export class Evaluation {
     return path.relative(this.cwd, file).split(path.sep).join('/') || file;
   }
 
+  /**
+   * A value that could not be evaluated (it becomes Unknown). Reported as a warning: the input was
+   * read and parsed, and the affected results show as `unknown`, so exit code 2 is not warranted.
+   */
   error(range: Range, message: string): void {
-    this.diagnostics.add(diagnosticAt({ ...range, file: this.displayPath(range.file) }, message));
+    this.diagnostics.add(diagnosticAt({ ...range, file: this.displayPath(range.file) }, message, 'warning'));
+  }
+
+  warning(range: Range, message: string): void {
+    this.diagnostics.add(diagnosticAt({ ...range, file: this.displayPath(range.file) }, message, 'warning'));
   }
 
   functionContext(moduleDir: string): FunctionContext {
@@ -94,6 +103,24 @@ export class Evaluation {
     // Modules register children while they evaluate, so walk the growing list.
     for (let i = 0; i < this.modules.length; i++) this.modules[i].evaluateAll();
   }
+}
+
+/**
+ * The directory file() may read below: the enclosing git work tree, else the common ancestor of the
+ * root and every local module it loads (modules often share a `templates/` folder beside them).
+ */
+function defaultRepoRoot(rootDir: string, tree: ModuleTree): string {
+  for (let dir = path.resolve(rootDir); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) break;
+  }
+  let common = path.resolve(rootDir);
+  for (const call of tree.calls.values()) {
+    if (!call.module) continue;
+    const dir = path.resolve(call.module.dir);
+    while (!(dir + path.sep).startsWith(common + path.sep) && path.dirname(common) !== common) common = path.dirname(common);
+  }
+  return common;
 }
 
 export async function evaluateRoot(rootDir: string, options: EvaluateOptions = {}): Promise<Evaluation> {

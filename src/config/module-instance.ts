@@ -8,7 +8,7 @@ import { Attribute, Block, Range } from '../hcl/ast';
 import { evaluate } from '../eval/evaluate';
 import { FunctionContext } from '../eval/functions';
 import { BindingScope, CollectingScope, Ref, RefCollector, Resolution, Scope, TraversalStep } from '../eval/scope';
-import { EvalError, RESOURCE_ADDRESS, TaggedObject, Unknown, Value, ValueObject } from '../eval/value';
+import { EvalError, RESOURCE_ADDRESS, RESOURCE_PATH, TaggedObject, Unknown, Value, ValueObject, isObject } from '../eval/value';
 import { AttributeEdge, BodyResult, evaluateBody, evaluateTracked } from './body-eval';
 import { Cell, CellResult } from './cell';
 import { Expansion, SINGLE, addressSuffix, expandCount, expandForEach } from './expand';
@@ -85,6 +85,7 @@ export class ModuleInstance implements Scope {
   readonly moduleCalls = new Map<string, ModuleCallInfo>();
   private readonly cells = new Map<string, Cell>();
   readonly resourceResults = new Map<string, InstanceResult[]>();
+  private readonly taggedCache = new WeakMap<InstanceResult, TaggedObject>();
   readonly functions: FunctionContext;
 
   constructor(
@@ -333,9 +334,12 @@ export class ModuleInstance implements Scope {
     }
     const countLike = decl.block.body.attributes.find((a) => a.name === 'count' || a.name === 'for_each');
     const tag = (r: InstanceResult): TaggedObject => {
-      const obj: TaggedObject = { ...r.attrs };
-      obj[RESOURCE_ADDRESS] = r.address;
-      return obj;
+      let tagged = this.taggedCache.get(r);
+      if (!tagged) {
+        tagged = tagInstance(r.attrs, r.address, '');
+        this.taggedCache.set(r, tagged);
+      }
+      return tagged;
     };
     if (!countLike) return instances[0] ? tag(instances[0]) : null;
     if (instances.length > 0 && !instances[0].keysKnown) {
@@ -377,10 +381,15 @@ export class ModuleInstance implements Scope {
     const keys = expansion.known
       ? expansion.instances
       : [{ suffix: '', key: undefined, bindings: expansion.bindings }];
+    // With unknown count/for_each the resource may have no instances at all, in which case Terraform
+    // never evaluates its body: errors there are only warnings.
+    const onError = expansion.known
+      ? (r: Range, m: string) => this.evaluation.error(r, m)
+      : (r: Range, m: string) => this.evaluation.warning(r, `${m} (${resourceAddress} has an unknown ${expansion.kind}; this may not apply)`);
     return keys.map((k) => {
       const address = resourceAddress + k.suffix;
       const scope = Object.keys(k.bindings).length > 0 ? new BindingScope(this, k.bindings) : this;
-      const body = evaluateBody(decl.block.body, scope, { address, onError: (r, m) => this.evaluation.error(r, m) });
+      const body = evaluateBody(decl.block.body, scope, { address, onError });
       if (decl.mode === 'data') Object.assign(body.attrs, renderDataSource(decl.type, body.attrs));
       for (const [p, r] of meta.locations) body.locations.set(p, r);
       body.edges.push(...meta.edges);
@@ -410,6 +419,15 @@ export class ModuleInstance implements Scope {
     this.readCell(call.cell, this.namedCycle('module calls', call.block.range));
     const instances = call.instances ?? [];
     const callAddress = `${this.prefix}module.${name}`;
+    if (instances.length > 0 && !instances[0].source) {
+      // A module whose code is not on disk: everything read from it is unknown, with the reason.
+      const reason = instances[0].caller?.unresolvedReason ?? 'module source not available';
+      const second = steps[1];
+      if (second?.kind === 'attr' && call.expansion?.kind === 'single') {
+        return { value: new Unknown(`${callAddress}.${second.name}`, reason), consumed: 2, refs: [{ address: callAddress, attrPath: second.name }] };
+      }
+      return { value: new Unknown(callAddress, reason), consumed: 1, refs: [{ address: callAddress, attrPath: '' }] };
+    }
     const second = steps[1];
     const single = call.expansion?.known && call.expansion.kind === 'single';
     if (single && second?.kind === 'attr') {
@@ -549,6 +567,20 @@ export class ModuleInstance implements Scope {
   childInstances(): ModuleInstance[] {
     return [...this.moduleCalls.values()].flatMap((c) => c.instances ?? []);
   }
+}
+
+/**
+ * A copy of an instance's attributes where the instance and each nested block object carry their
+ * address, so reading an attribute the configuration leaves unset yields a named Unknown.
+ */
+function tagInstance(attrs: ValueObject, address: string, path: string): TaggedObject {
+  const obj: TaggedObject = {};
+  for (const [k, v] of Object.entries(attrs)) {
+    obj[k] = Array.isArray(v) ? v.map((item, i) => (isObject(item) ? tagInstance(item, address, path ? `${path}.${k}.${i}` : `${k}.${i}`) : item)) : v;
+  }
+  obj[RESOURCE_ADDRESS] = address;
+  if (path) obj[RESOURCE_PATH] = path;
+  return obj;
 }
 
 function unknownBindings(kind: 'count' | 'for_each'): Record<string, Value> {

@@ -8,6 +8,7 @@ import { BindingScope, Scope, TraversalStep } from './scope';
 import {
   EvalError,
   RESOURCE_ADDRESS,
+  RESOURCE_PATH,
   TaggedObject,
   Unknown,
   Value,
@@ -99,10 +100,12 @@ export function getAttr(obj: Value, name: string, scope?: Scope): Value {
   if (isObject(obj)) {
     const address = (obj as TaggedObject)[RESOURCE_ADDRESS];
     if (address !== undefined) {
-      scope?.collector?.add({ address, attrPath: name });
+      const inner = (obj as TaggedObject)[RESOURCE_PATH];
+      const attrPath = inner ? `${inner}.${name}` : name;
+      scope?.collector?.add({ address, attrPath });
       // Not set (or null) in the configuration: the provider computes it or applies a default.
       if (!(name in obj) || obj[name] === null) {
-        return new Unknown(`${address}.${name}`, /(^|\.)data\./.test(address) ? 'data source result, read during plan' : 'known after apply');
+        return new Unknown(`${address}.${attrPath}`, /(^|\.)data\./.test(address) ? 'data source result, read during plan' : 'known after apply');
       }
     }
     if (!Object.prototype.hasOwnProperty.call(obj, name)) throw new EvalError(`This object has no attribute "${name}".`);

@@ -34,7 +34,10 @@ export interface ValueObject {
  */
 export const RESOURCE_ADDRESS = Symbol('tomguard.resourceAddress');
 
-export type TaggedObject = ValueObject & { [RESOURCE_ADDRESS]?: string };
+/** On nested block objects of a resource instance: their path inside it (`domain_name_configuration.0`). */
+export const RESOURCE_PATH = Symbol('tomguard.resourcePath');
+
+export type TaggedObject = ValueObject & { [RESOURCE_ADDRESS]?: string; [RESOURCE_PATH]?: string };
 
 export function isUnknown(v: unknown): v is Unknown {
   return v instanceof Unknown;
