@@ -34,7 +34,7 @@ export function parseJsonFile(path: string, text: string): ConfigFile {
   if (errors.length > 0 || !root) {
     const e = errors[0];
     const p = src.pos(e ? e.offset : 0);
-    throw new HclSyntaxError(`Invalid JSON: ${e ? printParseErrorCode(e.error) : 'empty document'}.`, path, p.line, p.column);
+    throw new HclSyntaxError(`Invalid JSON: ${e ? describeJsonError(printParseErrorCode(e.error)) : 'the file is empty'}.`, path, p.line, p.column);
   }
   if (root.type !== 'object') {
     const p = src.pos(root.offset);
@@ -51,6 +51,26 @@ export function parseJsonFile(path: string, text: string): ConfigFile {
     converter.collectBlocks(type, labelCount, [], valueNode, prop, blocks);
   }
   return { path, body: { attributes: [], blocks, range: src.range(root.offset, root.offset + root.length) }, comments: [], syntax: 'json' };
+}
+
+/** jsonc-parser's error codes as plain sentences. */
+function describeJsonError(code: string): string {
+  const sentences: Record<string, string> = {
+    ValueExpected: 'a value was expected here',
+    PropertyNameExpected: 'a quoted property name was expected here',
+    ColonExpected: 'a ":" was expected after the property name',
+    CommaExpected: 'a "," was expected between items',
+    CloseBraceExpected: 'a closing "}" is missing',
+    CloseBracketExpected: 'a closing "]" is missing',
+    EndOfFileExpected: 'there is more text after the end of the JSON document',
+    UnexpectedEndOfString: 'a string is not terminated',
+    UnexpectedEndOfComment: 'a comment is not terminated',
+    InvalidSymbol: 'this character is not valid JSON',
+    InvalidEscapeCharacter: 'this escape sequence is not valid JSON',
+    InvalidCharacter: 'this character is not allowed in a JSON string',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+  };
+  return sentences[code] ?? code;
 }
 
 class JsonConverter {
@@ -97,8 +117,13 @@ class JsonConverter {
       case 'string': {
         const text = String(node.value);
         if (!text.includes('${') && !text.includes('%{')) return { kind: 'literal', value: text, range };
-        const parsed = parseNativeTemplate(this.src.file, text);
-        return { ...parsed, range };
+        try {
+          return { ...parseNativeTemplate(this.src.file, text), range };
+        } catch (err) {
+          // Positions inside the template are relative to the string; report at the string itself.
+          if (!(err instanceof HclSyntaxError)) throw err;
+          throw new HclSyntaxError(`In this template string: ${err.message}`, this.src.file, range.start.line, range.start.column);
+        }
       }
       case 'number':
       case 'boolean':

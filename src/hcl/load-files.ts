@@ -337,6 +337,25 @@ async function checkWithHashicorp(file: string, text: string): Promise<Hashicorp
  * A `.tf` file is returned only when both tomguard's parser and HashiCorp's accept it.
  */
 export async function loadConfigFile(file: string, limits: LoadLimits = DEFAULT_LIMITS): Promise<{ file?: ConfigFile; errors: LoadError[] }> {
+  // Several roots in one run (--recursive, examples calling a shared module) read the same files:
+  // parse each unchanged file once per process.
+  let key: string | undefined;
+  try {
+    const st = fs.statSync(file);
+    key = `${file}\u0000${st.size}\u0000${st.mtimeMs}\u0000${limits.maxFileBytes}`;
+  } catch {
+    key = undefined;
+  }
+  const cached = key ? parseCache.get(key) : undefined;
+  if (cached) return cached;
+  const result = await loadConfigFileUncached(file, limits);
+  if (key) parseCache.set(key, result);
+  return result;
+}
+
+const parseCache = new Map<string, { file?: ConfigFile; errors: LoadError[] }>();
+
+async function loadConfigFileUncached(file: string, limits: LoadLimits): Promise<{ file?: ConfigFile; errors: LoadError[] }> {
   const read = readSourceFile(file, limits);
   if ('error' in read) return { errors: [read.error] };
   const { text } = read;
