@@ -180,7 +180,7 @@ describe('loadConfigFile: parsing', () => {
   it('reports broken JSON with the JSON parser position', async () => {
     const file = write('broken.tf.json', BROKEN_JSON);
     expect(await loadConfigFile(file)).toEqual({
-      errors: [{ file, line: 3, column: 46, message: 'Invalid JSON: PropertyNameExpected.' }],
+      errors: [{ file, line: 3, column: 46, message: 'Invalid JSON: a quoted property name was expected here.' }],
     });
   });
 
@@ -421,7 +421,7 @@ describe('loadModuleDir', () => {
       { file: p('big.tf'), message: 'file is 203 bytes, over the 100-byte limit (raise it with --max-file-size)' },
       { file: p('bin.tf'), message: 'binary file, not Terraform source' },
       { file: p('broken.tf'), line: 2, column: 12, message: INVALID_EXPRESSION },
-      { file: p('broken.tf.json'), line: 3, column: 46, message: 'Invalid JSON: PropertyNameExpected.' },
+      { file: p('broken.tf.json'), line: 3, column: 46, message: 'Invalid JSON: a quoted property name was expected here.' },
       { file: p('latin.tf'), message: 'not valid UTF-8 at line 1, column 3: save the file as UTF-8' },
       { file: p('loop1.tf'), message: 'cannot read file: symlink loop' },
       { file: p('loop2.tf'), message: 'cannot read file: symlink loop' },
