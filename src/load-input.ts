@@ -52,5 +52,6 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
       diagnostics: [{ file: shown, message: `${shown} is not a Terraform root directory, a .tf/.tf.json file or a plan JSON file.`, severity: 'error' }],
     };
   }
-  return { kind: 'hcl', path: shown, graph: graphFromEvaluation(evaluation), diagnostics: evaluation.diagnostics.items };
+  const diagnostics = evaluation.diagnostics.items.map((d) => ({ ...d, severity: d.severity ?? ('error' as const) }));
+  return { kind: 'hcl', path: shown, graph: graphFromEvaluation(evaluation), diagnostics };
 }

@@ -96,7 +96,10 @@ function evalTraversal(e: Expr, scope: Scope): Value {
 }
 
 export function getAttr(obj: Value, name: string, scope?: Scope): Value {
-  if (obj instanceof Unknown) return new Unknown(`${obj.source}.${name}`, obj.reason);
+  if (obj instanceof Unknown) {
+    const ref = obj.ref ? { address: obj.ref.address, attrPath: `${obj.ref.attrPath}.${name}` } : undefined;
+    return new Unknown(`${obj.source}.${name}`, obj.reason, ref);
+  }
   if (isObject(obj)) {
     const address = (obj as TaggedObject)[RESOURCE_ADDRESS];
     if (address !== undefined) {
@@ -105,7 +108,8 @@ export function getAttr(obj: Value, name: string, scope?: Scope): Value {
       scope?.collector?.add({ address, attrPath });
       // Not set (or null) in the configuration: the provider computes it or applies a default.
       if (!(name in obj) || obj[name] === null) {
-        return new Unknown(`${address}.${attrPath}`, /(^|\.)data\./.test(address) ? 'data source result, read during plan' : 'known after apply');
+        const reason = /(^|\.)data\./.test(address) ? 'data source result, read during plan' : 'known after apply';
+        return new Unknown(`${address}.${attrPath}`, reason, { address, attrPath });
       }
     }
     if (!Object.prototype.hasOwnProperty.call(obj, name)) throw new EvalError(`This object has no attribute "${name}".`);

@@ -12,6 +12,11 @@ export class Unknown {
     readonly source: string,
     /** Why it is not known: "known after apply", "no value given", ... */
     readonly reason: string,
+    /**
+     * When the value is an attribute of a resource instance (`aws_subnet.a.id`): which one. Lets a
+     * rule follow exactly the element of a list it reads, where edges only say "somewhere in here".
+     */
+    readonly ref?: { address: string; attrPath: string },
   ) {}
 
   describe(): string {

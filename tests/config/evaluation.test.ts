@@ -120,14 +120,14 @@ resource "x_thing" "a" {
 `,
     });
     const get = (p: string) => attrOf(input, 'x_thing.a', p);
-    expect(get('computed')).toEqual(new Unknown('aws_vpc.main.id', 'known after apply'));
+    expect(get('computed')).toEqual(new Unknown('aws_vpc.main.id', 'known after apply', { address: 'aws_vpc.main', attrPath: 'id' }));
     expect(get('configured')).toBe('10.0.0.0/16');
-    expect(get('data')).toEqual(new Unknown('data.aws_ami.ubuntu.id', 'data source result, read during plan'));
+    expect(get('data')).toEqual(new Unknown('data.aws_ami.ubuntu.id', 'data source result, read during plan', { address: 'data.aws_ami.ubuntu', attrPath: 'id' }));
     const unset = new Unknown('var.unset', 'no value given: set it with --var unset=..., a .tfvars file or TF_VAR_unset');
     expect(get('variable')).toEqual(unset);
     expect(get('through')).toBeInstanceOf(Unknown);
     expect((get('through') as Unknown).reason).toContain('var.unset');
-    expect(get('template')).toEqual(new Unknown('aws_vpc.main.arn', 'known after apply'));
+    expect(get('template')).toEqual(new Unknown('aws_vpc.main.arn', 'known after apply', { address: 'aws_vpc.main', attrPath: 'arn' }));
     expect(get('compare')).toBeInstanceOf(Unknown);
     expect(get('cond')).toBeInstanceOf(Unknown);
     expect(get('both_same')).toBe(2);
@@ -356,7 +356,7 @@ output "ids" { value = aws_subnet.private[*].id }
       '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'remote', Source: 'registry.terraform.io/terraform-aws-modules/vpc/aws', Dir: '.terraform/modules/remote' }] }),
       '.terraform/modules/remote/main.tf': 'resource "aws_vpc" "this" { cidr_block = "10.1.0.0/16" }\noutput "vpc_id" { value = aws_vpc.this.id }\n',
     });
-    expect(attrOf(input, 'x_thing.r', 'v')).toEqual(new Unknown('module.remote.aws_vpc.this.id', 'known after apply'));
+    expect(attrOf(input, 'x_thing.r', 'v')).toEqual(new Unknown('module.remote.aws_vpc.this.id', 'known after apply', { address: 'module.remote.aws_vpc.this', attrPath: 'id' }));
     expect(input.graph.node('module.remote.aws_vpc.this')).toBeDefined();
   });
 
