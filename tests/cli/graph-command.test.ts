@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { CliIo } from '../../src/cli/io';
@@ -49,7 +50,7 @@ describe('tomguard graph', () => {
     const io = captureIo(root);
     const code = await main(['graph', root, '--format', 'text', '--var', 'public=true', '--output', 'out/graph.txt'], io);
     expect(code).toBe(2);
-    const text = require('node:fs').readFileSync(path.join(root, 'out/graph.txt'), 'utf8') as string;
+    const text = fs.readFileSync(path.join(root, 'out/graph.txt'), 'utf8');
     expect(text).toContain('aws_subnet.a (resource aws_subnet) main.tf:5-8');
     expect(text).toContain('  vpc_id -> aws_vpc.main.id');
     expect(io.err).toContain('broken.tf:2:12: error:');
