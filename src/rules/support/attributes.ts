@@ -1,0 +1,57 @@
+/**
+ * Reading attributes the way rules need them: with the provider default when omitted, and a
+ * description of the value and where it came from for messages.
+ */
+import { Unknown, Value, findUnknown } from '../../eval/value';
+import { AttrRead, GraphNode } from '../../graph/model';
+
+export interface Setting {
+  read: AttrRead;
+  /** The configured value, else the default; an Unknown when not known statically. */
+  value: Value | undefined;
+  /** True when the attribute is omitted and `value` is the provider default. */
+  isDefault: boolean;
+  /** `ssl_policy = "X"`, with `(provider default when omitted)` or `(var.x, set in main.tf:3)`. */
+  describe: string;
+}
+
+/** Formats a value for a message: strings quoted, unknowns as `unknown (source: reason)`. */
+export function show(value: Value | undefined): string {
+  if (value === undefined) return 'not set';
+  if (value instanceof Unknown) return `unknown (${value.describe()})`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  return JSON.stringify(value, (_k, v) => (v instanceof Unknown ? `<${v.source}>` : v));
+}
+
+/** Reads `path`; when it is omitted, uses `defaultValue` (the provider's default) and says so. */
+export function setting(node: GraphNode, path: string, defaultValue?: Value): Setting {
+  const read = node.attr(path);
+  const name = path.split('.').filter((s) => !/^\d+$/.test(s)).pop() ?? path;
+  if (!read.present) {
+    const shown = defaultValue === undefined ? `${name} is not set` : `${name} = ${show(defaultValue)} (provider default when omitted)`;
+    return { read, value: defaultValue, isDefault: true, describe: shown };
+  }
+  const origin = read.origins.length > 0 ? ` (${read.origins.join(', ')})` : '';
+  return { read, value: read.value, isDefault: false, describe: `${name} = ${show(read.value)}${origin}` };
+}
+
+export function isUnknownValue(v: Value | undefined): v is Unknown {
+  return v instanceof Unknown;
+}
+
+/** A boolean setting: true/false, or an Unknown when not known (strings "true"/"false" accepted). */
+export function asBoolean(v: Value | undefined): boolean | Unknown | undefined {
+  if (v instanceof Unknown) return v;
+  if (typeof v === 'boolean') return v;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return undefined;
+}
+
+/** The values of a list attribute (a single value is a one-element list). */
+export function listOf(v: Value | undefined): Value[] {
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+export { findUnknown };

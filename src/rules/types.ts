@@ -1,0 +1,64 @@
+/**
+ * The contract between the rule engine and rule modules (one module per rule under `rules/`).
+ * A rule is metadata plus a pure check over the resource graph: no file access, no parsing.
+ */
+import { ResourceGraph, GraphNode, SourceLocation } from '../graph/model';
+import { RuleParameters } from './parameters';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+export type Status = 'pass' | 'fail' | 'unknown' | 'not-evidenced';
+
+export interface RuleMeta {
+  /** Stable public ID from the catalog (shared/spec/rules.md), e.g. `TG-TLS-001`. */
+  id: string;
+  title: string;
+  /** The TOM claim of the reference profile this rule gives evidence for, e.g. `transit-tls12`. */
+  claim: string;
+  severity: Severity;
+  /** What the rule checks and why it matters for the claim (Markdown). */
+  description: string;
+  /** How to fix a failure, with a compliant HCL example (Markdown). */
+  remediation: string;
+  /** One line shown next to each failure in terminal output. */
+  fix: string;
+  /** Resource types the rule evaluates (v4/v5/v6 forms and aliases included). */
+  appliesTo: readonly string[];
+  /** True for existence claims: when nothing in scope shows them, the result is `not-evidenced`. */
+  existence?: boolean;
+  /** Equivalent checks of peer tools, and documentation links. */
+  references: { checkov?: string[]; trivy?: string[]; kics?: string[]; docs?: string[] };
+}
+
+/** One named part of a multi-part rule (e.g. "minimum_protocol_version"), reported in JSON `parts`. */
+export interface ResultPart {
+  name: string;
+  status: Exclude<Status, 'not-evidenced'>;
+  message: string;
+  /** Attribute path the part is about, for its location. */
+  attribute?: string;
+}
+
+export interface RuleResult {
+  status: Status;
+  /** The resource the verdict is about (absent for `not-evidenced`). */
+  node?: GraphNode;
+  /** The deciding attribute's dotted path, when there is one. */
+  attribute?: string;
+  /** Where to point: the deciding attribute's lines, else the resource block. Defaults from node + attribute. */
+  location?: SourceLocation;
+  /** Names the value and where it came from: `ssl_policy = "ELBSecurityPolicy-2016-08" (provider default when omitted)`. */
+  message: string;
+  parts?: ResultPart[];
+}
+
+export interface RuleContext {
+  graph: ResourceGraph;
+  params: RuleParameters;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): RuleResult[];
+}
