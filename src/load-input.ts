@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Diagnostic } from './diagnostics';
-import { evaluateRoot } from './config/evaluation';
+import { Evaluation, evaluateRoot } from './config/evaluation';
+import { SuppressionComment, parseSuppression } from './report/suppressions';
 import { CliVariable } from './config/variables';
 import { graphFromEvaluation } from './graph/from-config';
 import { ResourceGraph } from './graph/model';
@@ -24,6 +25,8 @@ export interface LoadedInput {
   path: string;
   graph: ResourceGraph;
   diagnostics: Diagnostic[];
+  /** `tomguard:ignore` comments found in the loaded source files. */
+  suppressions: SuppressionComment[];
 }
 
 export async function loadInput(inputPath: string, options: InputOptions = {}): Promise<LoadedInput> {
@@ -36,7 +39,7 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file or directory' : code === 'ELOOP' ? 'symlink loop' : (err as Error).message;
-    return { kind: 'hcl', path: shown, graph: new ResourceGraph(), diagnostics: [{ file: shown, message: `Cannot read ${shown}: ${why}.`, severity: 'error' }] };
+    return { kind: 'hcl', path: shown, graph: new ResourceGraph(), suppressions: [], diagnostics: [{ file: shown, message: `Cannot read ${shown}: ${why}.`, severity: 'error' }] };
   }
   const common = { cli: options.variables ?? [], env: options.env ?? process.env, cwd, limits: options.limits ?? DEFAULT_LIMITS };
   let evaluation;
@@ -49,9 +52,26 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
       kind: 'hcl',
       path: shown,
       graph: new ResourceGraph(),
+      suppressions: [],
       diagnostics: [{ file: shown, message: `${shown} is not a Terraform root directory, a .tf/.tf.json file or a plan JSON file.`, severity: 'error' }],
     };
   }
   const diagnostics = evaluation.diagnostics.items.map((d) => ({ ...d, severity: d.severity ?? ('error' as const) }));
-  return { kind: 'hcl', path: shown, graph: graphFromEvaluation(evaluation), diagnostics };
+  return { kind: 'hcl', path: shown, graph: graphFromEvaluation(evaluation), diagnostics, suppressions: suppressionComments(evaluation) };
+}
+
+/** Suppression comments of every file the evaluation loaded (root and modules), with display paths. */
+function suppressionComments(evaluation: Evaluation): SuppressionComment[] {
+  const files = [evaluation.tree.root, ...[...evaluation.tree.calls.values()].flatMap((c) => (c.module ? [c.module] : []))].flatMap((m) => m.files);
+  const seen = new Set<string>();
+  const out: SuppressionComment[] = [];
+  for (const file of files) {
+    if (seen.has(file.path)) continue;
+    seen.add(file.path);
+    for (const comment of file.comments) {
+      const parsed = parseSuppression(evaluation.displayPath(file.path), comment);
+      if (parsed) out.push(parsed);
+    }
+  }
+  return out;
 }

@@ -1,7 +1,10 @@
 /** tomguard's command line. Returns the exit code instead of exiting, so tests can call it. */
 import yargs, { Argv } from 'yargs';
 import { graphCommand } from './graph-command';
-import { CliIo, UsageError } from './io';
+import { CliIo, UsageError, orderedVariables } from './io';
+import { ScanArgs, scanCommand } from './scan-command';
+import { explainCommand, rulesCommand } from './rules-command';
+import { findConfigFile, readConfigFile } from './config-file';
 import { VERSION } from '../version';
 
 export function defaultIo(): CliIo {
@@ -21,6 +24,34 @@ export function variableOptions<T>(y: Argv<T>) {
     .option('max-file-size', { type: 'number', default: 5, describe: 'Largest source file to read, in MB' });
 }
 
+/** Options of `scan` that a .tomguard.yml may set. */
+const SCAN_OPTIONS = ['format', 'output', 'fail-on', 'rules', 'skip-rules', 'var', 'var-file', 'only-failures', 'quiet', 'color', 'no-color', 'max-file-size'];
+
+/** True when the option was written on the command line (then it wins over the config file). */
+function givenOnCommandLine(rawArgv: string[], name: string): boolean {
+  return rawArgv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || (name === 'color' && a === '--no-color'));
+}
+
+function applyConfigFile(args: ScanArgs & Record<string, unknown>, io: CliIo): ScanArgs {
+  const file = findConfigFile(args.paths[0] ?? '.', io.cwd);
+  if (!file) return args;
+  const config = readConfigFile(file, new Set(SCAN_OPTIONS));
+  const merged: Record<string, unknown> = { ...args };
+  const asList = (v: unknown) => (Array.isArray(v) ? v.map(String) : [String(v)]);
+  for (const [name, value] of Object.entries(config)) {
+    if (name === 'var' || name === 'var-file') continue;
+    const key = name === 'no-color' ? 'color' : name;
+    if (givenOnCommandLine(args.rawArgv, key)) continue;
+    merged[key] = name === 'no-color' ? !value : ['format', 'rules', 'skip-rules'].includes(name) ? asList(value) : value;
+  }
+  // Config variables come first, so the command line's win (later settings win in Terraform).
+  const configVariables = orderedVariables([
+    ...(config['var-file'] !== undefined ? asList(config['var-file']).flatMap((f) => ['--var-file', f]) : []),
+    ...(config['var'] !== undefined ? asList(config['var']).flatMap((v) => ['--var', v]) : []),
+  ]);
+  return { ...(merged as unknown as ScanArgs), configVariables };
+}
+
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   let exitCode = 0;
   const parser = yargs(argv)
@@ -29,6 +60,25 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .strict()
     .exitProcess(false)
     .wrap(Math.min(110, process.stdout.columns || 100))
+    .command(
+      'scan [paths..]',
+      'Check Terraform roots, files or plans against the TOM claims',
+      (y) =>
+        variableOptions(y)
+          .positional('paths', { type: 'string', array: true, default: [], describe: 'Terraform root directories or .tf/.tf.json files (default: .)' })
+          .option('format', { type: 'string', array: true, describe: 'text (default on a terminal) or json; repeatable as FORMAT=FILE' })
+          .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
+          .option('fail-on', { type: 'string', default: 'low', describe: 'Exit 1 on an unsuppressed failure at or above: critical, high, medium, low, none' })
+          .option('rules', { type: 'string', array: true, describe: 'Only these rule IDs (comma-separated or repeated)' })
+          .option('skip-rules', { type: 'string', array: true, describe: 'Skip these rule IDs' })
+          .option('only-failures', { type: 'boolean', default: false, describe: 'Report only failures' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'Print only failures, errors and the summary' })
+          .option('color', { type: 'boolean', default: true, describe: 'Colour terminal output (--no-color to turn off)' }),
+      async (args) => {
+        const scanArgs = applyConfigFile({ ...(args as unknown as ScanArgs & Record<string, unknown>), paths: (args.paths as string[]) ?? [], rawArgv: argv }, io);
+        exitCode = await scanCommand(scanArgs, io);
+      },
+    )
     .command(
       'graph [path]',
       'Print the resource graph tomguard builds from a Terraform root or file (for debugging what it sees)',
@@ -41,7 +91,23 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         exitCode = await graphCommand({ ...args, path: args.path ?? '.', rawArgv: argv }, io);
       },
     )
-    .demandCommand(1, 'Name a command: graph (run tomguard --help for all commands).')
+    .command(
+      'rules',
+      'List the rules with their IDs, severities and claims',
+      (y) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const }),
+      (args) => {
+        exitCode = rulesCommand(args.format, io);
+      },
+    )
+    .command(
+      'explain <ruleId>',
+      'Explain a rule: what it checks, why, how to fix it, and peer tool equivalents',
+      (y) => y.positional('ruleId', { type: 'string', demandOption: true }),
+      (args) => {
+        exitCode = explainCommand(String(args.ruleId), io);
+      },
+    )
+    .demandCommand(1, 'Name a command: scan, rules, explain or graph (tomguard --help lists them).')
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     });
@@ -56,4 +122,3 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   }
   return exitCode;
 }
-

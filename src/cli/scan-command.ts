@@ -1,0 +1,88 @@
+/** `tomguard scan`: load, check, report, and the exit code of cli.md. */
+import { scan } from '../engine/scan';
+import { Report } from '../report/findings';
+import { renderJson } from '../report/json-reporter';
+import { renderText } from '../report/text-reporter';
+import { SEVERITIES, Severity } from '../rules/types';
+import { ALL_RULES } from '../../rules';
+import { CliIo, UsageError, hasErrors, orderedVariables, writeOut } from './io';
+
+export const FORMATS = ['text', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ScanArgs {
+  paths: string[];
+  format?: string[];
+  output?: string;
+  'fail-on': string;
+  rules?: string[];
+  'skip-rules'?: string[];
+  'only-failures': boolean;
+  quiet: boolean;
+  color: boolean;
+  'max-file-size': number;
+  rawArgv: string[];
+  /** --var / --var-file from the config file (the command line's come from rawArgv, in order). */
+  configVariables?: Array<{ kind: 'var'; name: string; value: string } | { kind: 'var-file'; file: string }>;
+}
+
+/** `--format json`, `--format sarif=out.sarif`: each format with its destination (undefined = --output/stdout). */
+export function parseFormats(values: string[] | undefined, isTTY: boolean): Array<{ format: Format; file?: string }> {
+  const list = values && values.length > 0 ? values : [isTTY ? 'text' : 'json'];
+  return list
+    .flatMap((v) => v.split(','))
+    .map((v) => {
+      const [name, file] = v.split(/=(.*)/s, 2);
+      if (!(FORMATS as readonly string[]).includes(name)) {
+        throw new UsageError(`Unknown format "${name}": use ${FORMATS.join(' or ')} (sarif, github, markdown and junit are not available in this version).`);
+      }
+      return { format: name as Format, file: file || undefined };
+    });
+}
+
+export function splitIds(values: string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((s) => s.trim().toUpperCase()).filter(Boolean);
+}
+
+export function selectRules(only: string[], skip: string[]) {
+  const known = new Set(ALL_RULES.map((r) => r.meta.id));
+  for (const id of [...only, ...skip]) {
+    if (!known.has(id)) throw new UsageError(`Unknown rule ${id}: run "tomguard rules" for the list.`);
+  }
+  return ALL_RULES.filter((r) => (only.length === 0 || only.includes(r.meta.id)) && !skip.includes(r.meta.id));
+}
+
+/** 1 when an unsuppressed failure at or above `failOn` exists. */
+export function failureExitCode(report: Report, failOn: string): number {
+  if (failOn === 'none') return 0;
+  const threshold = SEVERITIES.indexOf(failOn as Severity);
+  return report.findings.some((f) => f.status === 'fail' && !f.suppressed && SEVERITIES.indexOf(f.severity) <= threshold) ? 1 : 0;
+}
+
+export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
+  if (!['none', ...SEVERITIES].includes(args['fail-on'])) {
+    throw new UsageError(`--fail-on must be one of ${['critical', 'high', 'medium', 'low', 'none'].join(', ')}, got "${args['fail-on']}".`);
+  }
+  const formats = parseFormats(args.format, io.isTTY);
+  const rules = selectRules(splitIds(args.rules), splitIds(args['skip-rules']));
+  const variables = [...(args.configVariables ?? []), ...orderedVariables(args.rawArgv)];
+  const report = await scan(args.paths.length > 0 ? args.paths : ['.'], {
+    rules,
+    variables,
+    env: io.env,
+    cwd: io.cwd,
+    limits: { maxFileBytes: Math.round(args['max-file-size'] * 1024 * 1024) },
+  });
+  if (formats.filter((f) => !f.file).length > 1) {
+    throw new UsageError('Several formats would be written to the same place: give each but one its own file (--format json=report.json).');
+  }
+  for (const f of formats) {
+    const text =
+      f.format === 'json'
+        ? renderJson(report, args['only-failures'])
+        : renderText(report, { color: args.color && io.isTTY && !f.file && !args.output && !('NO_COLOR' in io.env), onlyFailures: args['only-failures'], quiet: args.quiet });
+    writeOut(text, f.file ?? args.output, io.cwd, io.stdout);
+  }
+  if (hasErrors(report.errors)) return 2;
+  return failureExitCode(report, args['fail-on']);
+}

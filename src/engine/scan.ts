@@ -1,0 +1,134 @@
+/**
+ * A scan: load each input into a graph, run the selected rules over it, turn results into findings,
+ * apply suppressions, and roll findings up into the profile's claims.
+ */
+import { Diagnostic } from '../diagnostics';
+import { LoadedInput, InputOptions, loadInput } from '../load-input';
+import { ClaimDefinition, Profile, REFERENCE_PROFILE, claimOfRule } from '../profile/reference-profile';
+import { ClaimResult, ClaimStatus, Finding, Report, sortFindings } from '../report/findings';
+import { applySuppressions } from '../report/suppressions';
+import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
+import { Rule, RuleResult } from '../rules/types';
+import { VERSION } from '../version';
+
+export interface ScanOptions extends InputOptions {
+  rules: readonly Rule[];
+  profile?: Profile;
+  params?: RuleParameters;
+  /** Today's date (YYYY-MM-DD) for suppression expiry; injectable for tests. */
+  today?: string;
+}
+
+export function toFinding(rule: Rule, result: RuleResult, profile: Profile): Finding {
+  const loc = result.location;
+  return {
+    ruleId: rule.meta.id,
+    claim: claimOfRule(profile, rule.meta.id) ?? rule.meta.claim,
+    status: result.status,
+    severity: rule.meta.severity,
+    resource: result.node?.address,
+    resourceType: result.node?.type,
+    file: loc?.file,
+    startLine: loc?.startLine,
+    endLine: loc?.endLine,
+    attribute: result.attribute,
+    message: result.message,
+    parts: result.parts,
+    suppressed: false,
+    fix: result.status === 'fail' ? rule.meta.fix : undefined,
+  };
+}
+
+/** Runs rules over one loaded input; a rule that throws is reported, never the end of the report. */
+export function runRules(input: LoadedInput, rules: readonly Rule[], profile: Profile, params: RuleParameters): { findings: Finding[]; diagnostics: Diagnostic[] } {
+  const findings: Finding[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    try {
+      for (const r of rule.check({ graph: input.graph, params })) findings.push(toFinding(rule, r, profile));
+    } catch (err) {
+      diagnostics.push({ file: input.path, message: `Internal error in rule ${rule.meta.id}: ${(err as Error).message}. Its results are missing; please report this.`, severity: 'error' });
+    }
+  }
+  return { findings, diagnostics };
+}
+
+export function claimStatus(findings: Finding[]): ClaimStatus {
+  const active = findings.filter((f) => !f.suppressed);
+  if (active.some((f) => f.status === 'fail')) return 'broken';
+  if (active.some((f) => f.status === 'unknown')) return 'unknown';
+  if (active.some((f) => f.status === 'pass')) return 'holds';
+  if (findings.some((f) => f.status === 'not-evidenced')) return 'not-evidenced';
+  if (findings.some((f) => f.suppressed)) return 'holds';
+  return 'not-applicable';
+}
+
+export function rollUpClaims(profile: Profile, findings: Finding[], implemented: ReadonlySet<string>): ClaimResult[] {
+  const claimResult = (c: ClaimDefinition): ClaimResult => {
+    const mine = findings.filter((f) => f.claim === c.id);
+    const missing = c.rules.filter((id) => !implemented.has(id));
+    return {
+      id: c.id,
+      section: c.section,
+      title: c.title,
+      status: claimStatus(mine),
+      counts: {
+        pass: mine.filter((f) => f.status === 'pass' && !f.suppressed).length,
+        fail: mine.filter((f) => f.status === 'fail' && !f.suppressed).length,
+        unknown: mine.filter((f) => f.status === 'unknown' && !f.suppressed).length,
+        suppressed: mine.filter((f) => f.suppressed).length,
+      },
+      rules: c.rules,
+      ...(missing.length > 0 ? { notImplemented: missing } : {}),
+    };
+  };
+  const outOfScope: ClaimResult[] = profile.outOfScope.map((o, i) => ({
+    id: `organisational-${i + 1}`,
+    section: o.section,
+    title: o.title,
+    status: 'out-of-scope',
+    counts: { pass: 0, fail: 0, unknown: 0, suppressed: 0 },
+    rules: [],
+  }));
+  return [...profile.claims.map(claimResult), ...outOfScope];
+}
+
+export async function scan(paths: string[], options: ScanOptions): Promise<Report> {
+  const profile = options.profile ?? REFERENCE_PROFILE;
+  const params = options.params ?? DEFAULT_PARAMETERS;
+  const knownIds = new Set(options.rules.map((r) => r.meta.id));
+  const inputs: LoadedInput[] = [];
+  for (const p of paths) inputs.push(await loadInput(p, options));
+  let findings: Finding[] = [];
+  const errors: Diagnostic[] = [];
+  for (const input of inputs) {
+    errors.push(...input.diagnostics);
+    const run = runRules(input, options.rules, profile, params);
+    errors.push(...run.diagnostics);
+    const suppressed = applySuppressions(run.findings, input.suppressions, input.graph, allRuleIds(knownIds), options.today);
+    findings.push(...suppressed.findings);
+    errors.push(...suppressed.diagnostics);
+  }
+  findings = sortFindings(findings);
+  const active = findings.filter((f) => !f.suppressed);
+  return {
+    schemaVersion: 1,
+    tool: { name: 'tomguard', version: VERSION },
+    profile: { name: profile.name, source: profile.source },
+    inputs: inputs.map((i) => ({ kind: i.kind, path: i.path })),
+    claims: rollUpClaims(profile, findings, knownIds),
+    findings,
+    errors,
+    summary: {
+      pass: active.filter((f) => f.status === 'pass').length,
+      fail: active.filter((f) => f.status === 'fail').length,
+      unknown: active.filter((f) => f.status === 'unknown').length,
+      suppressed: findings.filter((f) => f.suppressed).length,
+    },
+  };
+}
+
+/** Suppressions may name any catalog rule (every rule the reference profile lists), not only those run. */
+function allRuleIds(selected: ReadonlySet<string>): ReadonlySet<string> {
+  return new Set([...selected, ...REFERENCE_PROFILE.claims.flatMap((c) => c.rules)]);
+}

@@ -1,0 +1,67 @@
+/** The report model every reporter reads: findings per rule result, claims, errors, summary. */
+import { Diagnostic } from '../diagnostics';
+import { ResultPart, Severity, Status } from '../rules/types';
+
+export interface Suppression {
+  reason?: string;
+  expires?: string;
+  /** Where the suppression comment is: `main.tf:12`. */
+  at: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  claim: string;
+  status: Status;
+  severity: Severity;
+  resource?: string;
+  resourceType?: string;
+  file?: string;
+  startLine?: number;
+  endLine?: number;
+  attribute?: string;
+  message: string;
+  parts?: ResultPart[];
+  suppressed: boolean;
+  suppression?: Suppression;
+  /** The rule's one-line fix, shown with failures. */
+  fix?: string;
+}
+
+export type ClaimStatus = 'holds' | 'broken' | 'unknown' | 'not-evidenced' | 'not-applicable' | 'out-of-scope';
+
+export interface ClaimResult {
+  id: string;
+  section: string;
+  title: string;
+  status: ClaimStatus;
+  counts: { pass: number; fail: number; unknown: number; suppressed: number };
+  rules: string[];
+  /** Rules the profile lists for this claim that this version of tomguard does not implement yet. */
+  notImplemented?: string[];
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'tomguard'; version: string };
+  profile: { name: string; source: string };
+  inputs: Array<{ kind: string; path: string }>;
+  claims: ClaimResult[];
+  findings: Finding[];
+  errors: Diagnostic[];
+  summary: { pass: number; fail: number; unknown: number; suppressed: number };
+}
+
+const STATUS_ORDER: Record<Status, number> = { fail: 0, unknown: 1, 'not-evidenced': 2, pass: 3 };
+
+/** Sorted by file, line, rule (cli.md); findings without a file last. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.file ?? '\uffff').localeCompare(b.file ?? '\uffff') ||
+      (a.startLine ?? 0) - (b.startLine ?? 0) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      (a.resource ?? '').localeCompare(b.resource ?? ''),
+  );
+}
