@@ -5,7 +5,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Diagnostic } from './diagnostics';
-import { Evaluation, evaluateRoot } from './config/evaluation';
+import { evaluateRoot } from './config/evaluation';
+import { ModuleTree } from './config/module-tree';
+import { classifyJson, loadPlan } from './plan/load-plan';
+import { looksLikeJson, readJsonFile } from './plan/read-json';
 import { SuppressionComment, parseSuppression } from './report/suppressions';
 import { CliVariable } from './config/variables';
 import { graphFromEvaluation } from './graph/from-config';
@@ -17,10 +20,12 @@ export interface InputOptions {
   env?: Record<string, string | undefined>;
   cwd?: string;
   limits?: LoadLimits;
+  /** For plan JSON: where the `.tf` files are (default: the plan file's directory). */
+  sourceRoot?: string;
 }
 
 export interface LoadedInput {
-  kind: 'hcl';
+  kind: 'hcl' | 'plan' | 'state';
   /** The path as the user gave it. */
   path: string;
   graph: ResourceGraph;
@@ -47,6 +52,8 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
     evaluation = await evaluateRoot(abs, common);
   } else if (abs.endsWith('.tf') || abs.endsWith('.tf.json')) {
     evaluation = await evaluateRoot(path.dirname(abs), { ...common, singleFile: abs });
+  } else if (looksLikeJson(abs)) {
+    return loadJsonInput(abs, shown, options, cwd);
   } else {
     return {
       kind: 'hcl',
@@ -57,19 +64,49 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
     };
   }
   const diagnostics = evaluation.diagnostics.items.map((d) => ({ ...d, severity: d.severity ?? ('error' as const) }));
-  return { kind: 'hcl', path: shown, graph: graphFromEvaluation(evaluation), diagnostics, suppressions: suppressionComments(evaluation) };
+  return { kind: 'hcl', path: shown, graph: graphFromEvaluation(evaluation), diagnostics, suppressions: suppressionComments(evaluation.tree, (f) => evaluation.displayPath(f)) };
 }
 
-/** Suppression comments of every file the evaluation loaded (root and modules), with display paths. */
-function suppressionComments(evaluation: Evaluation): SuppressionComment[] {
-  const files = [evaluation.tree.root, ...[...evaluation.tree.calls.values()].flatMap((c) => (c.module ? [c.module] : []))].flatMap((m) => m.files);
+async function loadJsonInput(abs: string, shown: string, options: InputOptions, cwd: string): Promise<LoadedInput> {
+  const empty = (message: string, extra: Partial<Diagnostic> = {}): LoadedInput => ({
+    kind: 'plan',
+    path: shown,
+    graph: new ResourceGraph(),
+    suppressions: [],
+    diagnostics: [{ file: shown, message, severity: 'error', ...extra }],
+  });
+  const read = readJsonFile(abs, shown);
+  if ('error' in read) return { ...empty(read.error.message), diagnostics: [read.error] };
+  if (classifyJson(read.data) === 'other') {
+    return empty(`${shown} is JSON but not Terraform plan or state output (no "format_version" with "planned_values", "resource_changes" or "values"). Create it with: terraform show -json plan.out > plan.json`);
+  }
+  try {
+    const loaded = await loadPlan({ file: abs, shown, text: read.text, data: read.data, cwd, sourceRoot: options.sourceRoot, limits: options.limits });
+    const display = (f: string) => path.relative(cwd, f).split(path.sep).join('/') || f;
+    return {
+      kind: loaded.kind,
+      path: shown,
+      graph: loaded.graph,
+      diagnostics: loaded.diagnostics,
+      suppressions: loaded.sourceMap ? suppressionComments(loaded.sourceMap.tree, display) : [],
+    };
+  } catch (err) {
+    // Hostile input (e.g. nesting deep enough to exhaust the stack) must not end the run.
+    if (err instanceof RangeError) return empty(`${shown} is nested too deeply to process.`);
+    throw err;
+  }
+}
+
+/** Suppression comments of every file of a module tree (root and modules), with display paths. */
+function suppressionComments(tree: ModuleTree, display: (file: string) => string): SuppressionComment[] {
+  const files = [tree.root, ...[...tree.calls.values()].flatMap((c) => (c.module ? [c.module] : []))].flatMap((m) => m.files);
   const seen = new Set<string>();
   const out: SuppressionComment[] = [];
   for (const file of files) {
     if (seen.has(file.path)) continue;
     seen.add(file.path);
     for (const comment of file.comments) {
-      const parsed = parseSuppression(evaluation.displayPath(file.path), comment);
+      const parsed = parseSuppression(display(file.path), comment);
       if (parsed) out.push(parsed);
     }
   }

@@ -21,6 +21,7 @@ export interface ScanArgs {
   quiet: boolean;
   color: boolean;
   'max-file-size': number;
+  'source-root'?: string;
   rawArgv: string[];
   /** --var / --var-file from the config file (the command line's come from rawArgv, in order). */
   configVariables?: Array<{ kind: 'var'; name: string; value: string } | { kind: 'var-file'; file: string }>;
@@ -71,6 +72,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     variables,
     env: io.env,
     cwd: io.cwd,
+    sourceRoot: args['source-root'],
     limits: { maxFileBytes: Math.round(args['max-file-size'] * 1024 * 1024) },
   });
   if (formats.filter((f) => !f.file).length > 1) {

@@ -57,6 +57,8 @@ export interface NodeInit {
   sensitivePaths?: Set<string>;
   /** Free-form facts a loader records (module source, why a module is unresolved, plan actions). */
   meta?: Record<string, string | boolean | number | undefined>;
+  /** Finds an attribute's lines on demand (plan nodes map paths to .tf source lazily). */
+  locator?: (path: string) => SourceLocation | undefined;
 }
 
 export class GraphNode {
@@ -74,6 +76,7 @@ export class GraphNode {
   readonly origins: Map<string, string[]>;
   readonly sensitivePaths: Set<string>;
   readonly meta: Record<string, string | boolean | number | undefined>;
+  private readonly locator?: (path: string) => SourceLocation | undefined;
 
   constructor(init: NodeInit) {
     this.address = init.address;
@@ -90,6 +93,7 @@ export class GraphNode {
     this.origins = init.origins ?? new Map();
     this.sensitivePaths = init.sensitivePaths ?? new Set();
     this.meta = init.meta ?? {};
+    this.locator = init.locator;
   }
 
   /**
@@ -142,11 +146,15 @@ export class GraphNode {
       const loc = this.attrLocations.get(segments.slice(0, n).join('.'));
       if (loc) return loc;
     }
+    if (this.locator && path !== '') {
+      const loc = this.locator(path);
+      if (loc) return loc;
+    }
     return this.location;
   }
 
   isSensitive(path: string): boolean {
-    for (const p of this.sensitivePaths) if (path === p || path.startsWith(`${p}.`)) return true;
+    for (const p of this.sensitivePaths) if (p === '' || path === p || path.startsWith(`${p}.`)) return true;
     return false;
   }
 }

@@ -1,0 +1,56 @@
+/**
+ * Plan values to graph values: `after` with `after_unknown` marking what is known only after apply,
+ * and `after_sensitive` / `sensitive_values` marking what must never be printed.
+ */
+import { Unknown, Value, ValueObject } from '../eval/value';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Sets a property without ever touching the prototype (plan JSON is untrusted input). */
+export function setOwn(obj: ValueObject, key: string, value: Value): void {
+  if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    obj[key] = value;
+  }
+}
+
+function isJsonObject(v: unknown): v is { [k: string]: Json } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Merges `after` with its `after_unknown` mirror (true leaves are unknown). */
+export function planValue(after: unknown, unknownMarks: unknown, address: string, path = ''): Value {
+  if (unknownMarks === true) return new Unknown(path ? `${address}.${path}` : address, 'known after apply');
+  const sub = (p: string | number) => (path ? `${path}.${p}` : String(p));
+  if (Array.isArray(after) || Array.isArray(unknownMarks)) {
+    const a = Array.isArray(after) ? after : [];
+    const u = Array.isArray(unknownMarks) ? unknownMarks : [];
+    const n = Math.max(a.length, u.length);
+    const out: Value[] = [];
+    for (let i = 0; i < n; i++) out.push(planValue(a[i] ?? null, u[i], address, sub(i)));
+    return out;
+  }
+  if (isJsonObject(after) || isJsonObject(unknownMarks)) {
+    const a = isJsonObject(after) ? after : {};
+    const u = isJsonObject(unknownMarks) ? unknownMarks : {};
+    const out: ValueObject = {};
+    for (const k of Object.keys(a)) setOwn(out, k, planValue(a[k], u[k], address, sub(k)));
+    for (const k of Object.keys(u)) if (!(k in a) || a[k] === undefined) setOwn(out, k, planValue(null, u[k], address, sub(k)));
+    return out;
+  }
+  if (after === undefined) return null;
+  return after as Value;
+}
+
+/** Dotted paths whose leaves are `true` in a sensitivity mirror (`after_sensitive`, `sensitive_values`). */
+export function sensitivePaths(marks: unknown, path = '', out = new Set<string>()): Set<string> {
+  if (marks === true) {
+    out.add(path);
+  } else if (Array.isArray(marks)) {
+    marks.forEach((m, i) => sensitivePaths(m, path ? `${path}.${i}` : String(i), out));
+  } else if (isJsonObject(marks)) {
+    for (const k of Object.keys(marks)) sensitivePaths(marks[k], path ? `${path}.${k}` : k, out);
+  }
+  return out;
+}
