@@ -132,7 +132,7 @@ function checkHttpListener(graph: ResourceGraph, node: GraphNode, protocolDescri
   const parts: ResultPart[] = [];
   const actions = node.blocks('default_action');
   if (actions.length === 0) {
-    parts.push(part('default_action', 'fail', `${protocolDescribe} with no default_action redirecting to HTTPS: plain HTTP listener`, protocolAttribute));
+    parts.push(part('default_action', 'fail', 'no default_action redirects to HTTPS', protocolAttribute));
   }
   for (const a of actions) parts.push(httpActionPart(node, a.path, a.value));
   parts.push(...listenerRuleParts(graph, node));

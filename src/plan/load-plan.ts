@@ -54,8 +54,9 @@ export type JsonInputKind = 'plan' | 'state' | 'other';
 export function classifyJson(data: unknown): JsonInputKind {
   if (!isObject(data as Value)) return 'other';
   const d = data as Record<string, unknown>;
-  if (typeof d.format_version !== 'string') return 'other';
-  if ('planned_values' in d || 'resource_changes' in d) return 'plan';
+  if (!('format_version' in d)) return 'other';
+  // A wrong format_version type still makes a (broken) plan: schema validation then says what is wrong.
+  if ('planned_values' in d || 'resource_changes' in d || 'configuration' in d || typeof d.format_version !== 'string') return 'plan';
   if ('values' in d || Object.keys(d).every((k) => ['format_version', 'terraform_version'].includes(k))) return 'state';
   return 'other';
 }
@@ -159,9 +160,10 @@ export async function loadPlan(options: PlanLoadOptions): Promise<PlanLoadResult
   addReferenceEdges(graph, configs);
   if (kind === 'state') addIdEdges(graph);
   if (resources.length > 0 && unlocated > 0) {
+    const where = path.relative(options.cwd, sourceRoot).split(path.sep).join('/') || '.';
     const why = sourceMap.hasSources
-      ? `${unlocated} of ${resources.length} resources of ${options.shown} have no declaration under ${display(sourceRoot) || '.'}: their findings have no source location.`
-      : `No .tf files found at ${display(sourceRoot) || '.'} for ${options.shown}: findings have no source location. Point --source-root at the Terraform root the plan was made from.`;
+      ? `${unlocated} of ${resources.length} resources of ${options.shown} have no declaration under ${where}: their findings have no source location.`
+      : `No .tf files found at ${where} for ${options.shown}: findings have no source location. Point --source-root at the Terraform root the plan was made from.`;
     diagnostics.push({ file: options.shown, message: why, severity: 'warning' });
   }
   return { kind, graph, diagnostics, sourceMap };

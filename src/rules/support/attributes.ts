@@ -31,6 +31,7 @@ export function setting(node: GraphNode, path: string, defaultValue?: Value): Se
     const shown = defaultValue === undefined ? `${name} is not set` : `${name} = ${show(defaultValue)} (provider default when omitted)`;
     return { read, value: defaultValue, isDefault: true, describe: shown };
   }
+  if (node.isSensitive(path)) return { read, value: read.value, isDefault: false, describe: `${name} = (sensitive value)` };
   // An unknown already names where it came from; known values say which variables they came through.
   const origin = read.origins.length > 0 && !(read.value instanceof Unknown) ? ` (${read.origins.join(', ')})` : '';
   return { read, value: read.value, isDefault: false, describe: `${name} = ${show(read.value)}${origin}` };
