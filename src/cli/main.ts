@@ -25,7 +25,7 @@ export function variableOptions<T>(y: Argv<T>) {
 }
 
 /** Options of `scan` that a .tomguard.yml may set. */
-const SCAN_OPTIONS = ['format', 'output', 'fail-on', 'rules', 'skip-rules', 'var', 'var-file', 'only-failures', 'quiet', 'color', 'no-color', 'max-file-size', 'source-root'];
+const SCAN_OPTIONS = ['format', 'output', 'fail-on', 'rules', 'skip-rules', 'var', 'var-file', 'only-failures', 'quiet', 'color', 'no-color', 'max-file-size', 'source-root', 'recursive', 'baseline', 'write-baseline', 'jobs'];
 
 /** True when the option was written on the command line (then it wins over the config file). */
 function givenOnCommandLine(rawArgv: string[], name: string): boolean {
@@ -74,6 +74,10 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           .option('only-failures', { type: 'boolean', default: false, describe: 'Report only failures' })
           .option('quiet', { type: 'boolean', default: false, describe: 'Print only failures, errors and the summary' })
           .option('color', { type: 'boolean', default: true, describe: 'Colour terminal output (--no-color to turn off)' })
+          .option('recursive', { type: 'boolean', default: false, describe: 'Scan every directory below PATH that holds .tf files as its own root (local modules excepted)' })
+          .option('baseline', { type: 'string', describe: 'Accept the failures listed in this baseline file: report only new ones' })
+          .option('write-baseline', { type: 'string', describe: "Write this run's failures to a baseline file" })
+          .option('jobs', { type: 'number', default: 2, describe: 'Inputs loaded at once' })
           .option('source-root', { type: 'string', describe: "For plan JSON: where the .tf files are, to map findings to lines (default: the plan file's directory)" }),
       async (args) => {
         const scanArgs = applyConfigFile({ ...(args as unknown as ScanArgs & Record<string, unknown>), paths: (args.paths as string[]) ?? [], rawArgv: argv }, io);

@@ -1,5 +1,8 @@
 /** `tomguard scan`: load, check, report, and the exit code of cli.md. */
+import * as path from 'node:path';
 import { scan } from '../engine/scan';
+import { findRoots } from '../engine/recursive';
+import { readBaseline, writeBaseline } from '../report/baseline';
 import { Report } from '../report/findings';
 import { renderJson } from '../report/json-reporter';
 import { renderText } from '../report/text-reporter';
@@ -22,6 +25,10 @@ export interface ScanArgs {
   color: boolean;
   'max-file-size': number;
   'source-root'?: string;
+  recursive: boolean;
+  baseline?: string;
+  'write-baseline'?: string;
+  jobs: number;
   rawArgv: string[];
   /** --var / --var-file from the config file (the command line's come from rawArgv, in order). */
   configVariables?: Array<{ kind: 'var'; name: string; value: string } | { kind: 'var-file'; file: string }>;
@@ -67,7 +74,25 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   const formats = parseFormats(args.format, io.isTTY);
   const rules = selectRules(splitIds(args.rules), splitIds(args['skip-rules']));
   const variables = [...(args.configVariables ?? []), ...orderedVariables(args.rawArgv)];
-  const report = await scan(args.paths.length > 0 ? args.paths : ['.'], {
+  if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs must be a whole number of 1 or more, got ${args.jobs}.`);
+  let paths = args.paths.length > 0 ? args.paths : ['.'];
+  if (args.recursive) {
+    const roots: string[] = [];
+    for (const p of paths) roots.push(...(await findRoots(p, io.cwd)));
+    if (roots.length === 0) throw new UsageError(`--recursive found no directory with .tf files below ${paths.join(', ')}.`);
+    paths = roots;
+  }
+  let baseline: { fingerprints: Set<string>; file: string } | undefined;
+  if (args.baseline) {
+    try {
+      baseline = { fingerprints: readBaseline(path.resolve(io.cwd, args.baseline)), file: args.baseline };
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
+  const report = await scan(paths, {
+    baseline,
+    jobs: args.jobs,
     rules,
     variables,
     env: io.env,
@@ -85,6 +110,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
         : renderText(report, { color: args.color && io.isTTY && !f.file && !args.output && !('NO_COLOR' in io.env), onlyFailures: args['only-failures'], quiet: args.quiet });
     writeOut(text, f.file ?? args.output, io.cwd, io.stdout);
   }
+  if (args['write-baseline']) writeBaseline(path.resolve(io.cwd, args['write-baseline']), report.findings);
   if (hasErrors(report.errors)) return 2;
   return failureExitCode(report, args['fail-on']);
 }

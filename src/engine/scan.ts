@@ -7,6 +7,7 @@ import { LoadedInput, InputOptions, loadInput } from '../load-input';
 import { ClaimDefinition, Profile, REFERENCE_PROFILE, claimOfRule } from '../profile/reference-profile';
 import { ClaimResult, ClaimStatus, Finding, Report, sortFindings } from '../report/findings';
 import { applySuppressions } from '../report/suppressions';
+import { applyBaseline } from '../report/baseline';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
 import { Rule, RuleResult } from '../rules/types';
 import { VERSION } from '../version';
@@ -17,6 +18,10 @@ export interface ScanOptions extends InputOptions {
   params?: RuleParameters;
   /** Today's date (YYYY-MM-DD) for suppression expiry; injectable for tests. */
   today?: string;
+  /** Accepted failures (fingerprints) and the baseline file they came from. */
+  baseline?: { fingerprints: Set<string>; file: string };
+  /** How many inputs to load at once (loading waits on file reads and the HCL validator). */
+  jobs?: number;
 }
 
 export function toFinding(rule: Rule, result: RuleResult, profile: Profile): Finding {
@@ -97,8 +102,15 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
   const profile = options.profile ?? REFERENCE_PROFILE;
   const params = options.params ?? DEFAULT_PARAMETERS;
   const knownIds = new Set(options.rules.map((r) => r.meta.id));
-  const inputs: LoadedInput[] = [];
-  for (const p of paths) inputs.push(await loadInput(p, options));
+  const inputs: LoadedInput[] = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      inputs[i] = await loadInput(paths[i], options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs ?? 1, paths.length)) }, worker));
   let findings: Finding[] = [];
   const errors: Diagnostic[] = [];
   for (const input of inputs) {
@@ -109,6 +121,7 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
     findings.push(...suppressed.findings);
     errors.push(...suppressed.diagnostics);
   }
+  if (options.baseline) findings = applyBaseline(findings, options.baseline.fingerprints, options.baseline.file);
   findings = sortFindings(findings);
   const active = findings.filter((f) => !f.suppressed);
   return {

@@ -172,3 +172,40 @@ describe('.tomguard.yml', () => {
     expect(r.err).toContain('unknown option "fail_on_everything"');
   });
 });
+
+describe('--recursive, --baseline, --write-baseline', () => {
+  it('--recursive scans every root below the path, but not directories only called as local modules', async () => {
+    const root = writeTree({
+      'envs/prod/main.tf': 'module "db" {\n  source = "../../modules/db"\n}\n',
+      'envs/staging/main.tf': DB('staging', 'false'),
+      'modules/db/main.tf': DB('shared', 'false'),
+      '.terraform/modules/x/main.tf': DB('ignored', 'false'),
+    });
+    const report = JSON.parse((await runCli(['scan', '.', '--recursive', '--format', 'json', '--rules', 'TG-ENC-001'], root)).out);
+    expect(report.inputs.map((i: { path: string }) => i.path)).toEqual(['envs/prod', 'envs/staging']);
+    expect(report.findings.map((f: { resource: string; file: string }) => `${f.file} ${f.resource}`)).toEqual([
+      'envs/staging/main.tf aws_db_instance.staging',
+      'modules/db/main.tf module.db.aws_db_instance.shared',
+    ]);
+  });
+
+  it('a baseline accepts existing failures; new ones still fail the run', async () => {
+    const root = writeTree({ 'main.tf': DB('old', 'false') });
+    expect((await runCli(['scan', '--format', 'json', '--write-baseline', 'tomguard-baseline.json'], root)).code).toBe(1);
+    const accepted = await runCli(['scan', '--format', 'json', '--baseline', 'tomguard-baseline.json'], root);
+    expect(accepted.code).toBe(0);
+    const f = JSON.parse(accepted.out).findings.find((x: { status: string }) => x.status === 'fail');
+    expect(f.suppression).toEqual({ reason: 'accepted in baseline tomguard-baseline.json', at: 'tomguard-baseline.json' });
+    fs.appendFileSync(path.join(root, 'main.tf'), DB('new', 'false'));
+    const withNew = await runCli(['scan', '--format', 'json', '--baseline', 'tomguard-baseline.json', '--only-failures'], root);
+    expect(withNew.code).toBe(1);
+    expect(JSON.parse(withNew.out).findings.filter((x: { suppressed: boolean }) => !x.suppressed).map((x: { resource: string }) => x.resource)).toEqual(['aws_db_instance.new']);
+  });
+
+  it('a missing baseline file is a usage error', async () => {
+    const root = writeTree({ 'main.tf': DB('a', 'true') });
+    const r = await runCli(['scan', '--baseline', 'nope.json'], root);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Cannot read baseline');
+  });
+});
