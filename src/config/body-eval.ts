@@ -10,7 +10,7 @@ import { BindingScope, CollectingScope, Ref, RefCollector, Scope } from '../eval
 import { EvalError, Unknown, Value, ValueObject } from '../eval/value';
 
 /** Meta-arguments and blocks Terraform interprets itself: not resource attributes. */
-const META_ATTRIBUTES = new Set(['count', 'for_each', 'depends_on', 'provider', 'providers', 'source', 'version']);
+const META_ATTRIBUTES = new Set(['count', 'for_each', 'depends_on', 'provider']);
 const META_BLOCKS = new Set(['lifecycle', 'provisioner', 'connection']);
 
 export interface AttributeEdge {

@@ -3,17 +3,21 @@
  * data source attribute that the configuration does not set is unknown (read at plan time).
  */
 import { ValueObject } from '../eval/value';
+import { POLICY_DOCUMENT_TYPE, renderPolicyDocument } from './renderers/aws-iam-policy-document';
 
-type Renderer = (attrs: ValueObject) => ValueObject;
+/** Computes attributes of a data source instance (`address`, e.g. `data.aws_iam_policy_document.x`) from its configuration. */
+type Renderer = (attrs: ValueObject, address: string) => ValueObject;
 
-const RENDERERS: Record<string, Renderer> = {};
+const RENDERERS: Record<string, Renderer> = {
+  [POLICY_DOCUMENT_TYPE]: renderPolicyDocument,
+};
 
-/** Registers a renderer (kept open so policy-document rendering can live beside the IAM code). */
+/** Registers (or replaces) the renderer of a data source type. */
 export function registerDataSourceRenderer(type: string, renderer: Renderer): void {
   RENDERERS[type] = renderer;
 }
 
-export function renderDataSource(type: string, attrs: ValueObject): ValueObject {
+export function renderDataSource(type: string, attrs: ValueObject, address: string): ValueObject {
   const renderer = RENDERERS[type];
-  return renderer ? renderer(attrs) : {};
+  return renderer ? renderer(attrs, address) : {};
 }

@@ -390,7 +390,7 @@ export class ModuleInstance implements Scope {
       const address = resourceAddress + k.suffix;
       const scope = Object.keys(k.bindings).length > 0 ? new BindingScope(this, k.bindings) : this;
       const body = evaluateBody(decl.block.body, scope, { address, onError });
-      if (decl.mode === 'data') Object.assign(body.attrs, renderDataSource(decl.type, body.attrs));
+      if (decl.mode === 'data') Object.assign(body.attrs, renderDataSource(decl.type, body.attrs, address));
       for (const [p, r] of meta.locations) body.locations.set(p, r);
       body.edges.push(...meta.edges);
       return {
@@ -547,7 +547,7 @@ export class ModuleInstance implements Scope {
     // One node stands for every instance: count.index / each are unknown in its arguments.
     const expansion = call.expansion;
     const argScope = expansion && expansion.kind !== 'single' ? new BindingScope(this, unknownBindings(expansion.kind)) : this;
-    const args = evaluateBody(call.block.body, argScope, { address, onError: (r, m) => this.evaluation.error(r, m) });
+    const args = evaluateBody(call.block.body, argScope, { address, onError: (r, m) => this.evaluation.error(r, m), skipAttributes: MODULE_META });
     const meta = call.meta!;
     return {
       address,
@@ -582,6 +582,9 @@ function tagInstance(attrs: ValueObject, address: string, path: string): TaggedO
   if (path) obj[RESOURCE_PATH] = path;
   return obj;
 }
+
+/** Arguments of a module block that configure the call itself rather than set an input. */
+const MODULE_META: ReadonlySet<string> = new Set(['source', 'version', 'providers']);
 
 function unknownBindings(kind: 'count' | 'for_each'): Record<string, Value> {
   if (kind === 'count') return { count: { index: new Unknown('count.index', 'differs per instance') } };

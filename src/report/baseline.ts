@@ -33,7 +33,7 @@ export function readBaseline(file: string): Set<string> {
   try {
     doc = JSON.parse(fs.readFileSync(file, 'utf8')) as BaselineFile;
   } catch (err) {
-    throw new Error(`Cannot read baseline ${file}: ${(err as Error).message}`);
+    throw new Error(`Cannot read baseline ${file}: ${(err as Error).message}`, { cause: err });
   }
   if (!doc || doc.tomguardBaseline !== 1 || !Array.isArray(doc.findings)) throw new Error(`${file} is not a tomguard baseline (write one with --write-baseline).`);
   return new Set(doc.findings.map(fingerprint));

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { loadInput } from '../../src/load-input';
 import { Unknown } from '../../src/eval/value';
 import { runCli } from '../helpers/cli';

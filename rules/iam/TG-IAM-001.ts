@@ -1,0 +1,147 @@
+import { GraphNode, ResourceGraph } from '../../src/graph/model';
+import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
+import { combineParts, result } from '../../src/rules/support/results';
+import {
+  ParsedPolicy,
+  Statement,
+  Tri,
+  coversAllResources,
+  evaluateStatements,
+  grantsAllActions,
+  isAllow,
+  isFullWildcardAction,
+  isFullWildcardResource,
+  isParsed,
+  policyValues,
+  readPolicy,
+  readPolicyDocument,
+  showTexts,
+  triAnd,
+} from '../../src/rules/support/iam-policy';
+
+/** Resources holding identity (permission) policies; `aws_iam_role` only through `inline_policy`. */
+export const IDENTITY_POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role'] as const;
+
+/** An Allow statement that grants every action (`*`, or NotAction) on every resource (`*`, or NotResource). */
+export function grantsAdmin(s: Statement): Tri {
+  return triAnd(isAllow(s), grantsAllActions(s), coversAllResources(s));
+}
+
+function describeGrant(s: Statement): string {
+  const actions = s.notActions !== undefined
+    ? `every action except NotAction ${showTexts(s.notActions)}`
+    : `Action ${JSON.stringify((s.actions ?? []).find((a) => typeof a === 'string' && isFullWildcardAction(a)) ?? '*')}`;
+  const resources = s.notResources !== undefined
+    ? `every resource except NotResource ${showTexts(s.notResources)}`
+    : `Resource ${JSON.stringify((s.resources ?? []).find((r) => typeof r === 'string' && isFullWildcardResource(r)) ?? '*')}`;
+  return `${s.label} allows ${actions} on ${resources}`;
+}
+
+interface Verdict {
+  status: 'pass' | 'fail' | 'unknown';
+  message: string;
+  /** Attribute path on the node the verdict is about (the policy, or the statement block). */
+  path: string;
+}
+
+/** The verdict on one policy; `path` is the attribute it was read from, `name` how messages call it. */
+function judge(parsed: ParsedPolicy, path: string, name: string): Verdict {
+  if ('unknown' in parsed) return { status: 'unknown', message: `${name} is not known statically: ${parsed.unknown}`, path };
+  if (!isParsed(parsed)) return { status: 'unknown', message: `${name} cannot be read: ${parsed.invalid}`, path };
+  const verdicts = evaluateStatements(parsed, grantsAdmin);
+  if (verdicts.matching.length > 0) {
+    const where = verdicts.matching[0].at?.path ?? verdicts.matching[0].path;
+    return { status: 'fail', message: `Full administrative access: ${verdicts.matching.map(describeGrant).join('; ')}`, path: where };
+  }
+  if (verdicts.unknown.length > 0) {
+    const where = verdicts.unknown[0].at?.path ?? verdicts.unknown[0].path;
+    return { status: 'unknown', message: `Cannot tell whether ${name} grants all actions on all resources: ${verdicts.unknown.map((u) => u.reason).join('; ')}`, path: where };
+  }
+  const n = parsed.statements.length;
+  return { status: 'pass', message: `no Allow statement in ${name} grants all actions on all resources (${n} statement${n === 1 ? '' : 's'})`, path };
+}
+
+function checkResource(graph: ResourceGraph, node: GraphNode): RuleResult | undefined {
+  const values = policyValues(graph, node).filter((v) => v.kind === 'identity');
+  if (values.length === 0) {
+    // A role without inline policies is outside this rule; the others require `policy`.
+    if (node.type === 'aws_iam_role') return undefined;
+    return result('unknown', node, 'policy is not set (the provider requires it)');
+  }
+  // A policy that is the json of an aws_iam_policy_document in the graph is judged once, on the
+  // data source, where its statements are written.
+  const own = values.filter((v) => !v.document);
+  if (own.length === 0) return undefined;
+  const verdicts = own.map((v) => judge(readPolicy(graph, v), v.path, v.path));
+  if (verdicts.length === 1) {
+    const v = verdicts[0];
+    return result(v.status, node, v.message, v.path);
+  }
+  const parts: ResultPart[] = verdicts.map((v, i) => ({ name: own[i].path, status: v.status, message: v.message, attribute: v.path }));
+  return combineParts(node, parts, `no inline policy grants all actions on all resources (${own.length} policies)`);
+}
+
+function checkDocument(graph: ResourceGraph, node: GraphNode): RuleResult {
+  const v = judge(readPolicyDocument(graph, node), '', 'the policy document');
+  return result(v.status, node, v.message, v.path === '' ? undefined : v.path);
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'TG-IAM-001',
+    title: 'IAM policies do not grant full administrative access ("*" on "*")',
+    claim: 'iam-least-privilege',
+    severity: 'critical',
+    description: [
+      'No `Allow` statement of an identity policy may grant every action on every resource: `Action "*"`',
+      '(or `*:*`), or a `NotAction` (everything except a list), together with `Resource "*"` (or a',
+      '`NotResource`). Such a policy is full administrator access and contradicts least privilege.',
+      '',
+      'Read are `aws_iam_policy`, `aws_iam_role_policy`, `aws_iam_user_policy`, `aws_iam_group_policy`,',
+      '`aws_iam_role` inline policies and `data "aws_iam_policy_document"`, in every form: JSON strings,',
+      'heredocs, `jsonencode`, policy documents with `source_policy_documents` /',
+      '`override_policy_documents` merged as the AWS provider merges them, `Statement` as a single object,',
+      '`Action` as a string. Deny statements are ignored. A statement without `Effect` is invalid IAM and',
+      'gives `unknown`; so does a policy with unresolved parts, unless a known statement already fails.',
+      '',
+      'A policy whose document is the `json` of an `aws_iam_policy_document` in the configuration is',
+      'reported once, on the data source (where the statements are written), not again on the policy',
+      'resource. Trust policies (`assume_role_policy`) are not permission policies and are out of scope',
+      '(see TG-IAM-007); an `aws_iam_role` without `inline_policy` gets no result.',
+    ].join('\n'),
+    remediation: [
+      'Grant only the actions the workload needs, on the resources it needs them on:',
+      '',
+      '```hcl',
+      'data "aws_iam_policy_document" "app" {',
+      '  statement {',
+      '    actions   = ["s3:GetObject", "s3:PutObject"]',
+      '    resources = ["${aws_s3_bucket.data.arn}/*"]',
+      '  }',
+      '}',
+      '```',
+      '',
+      'Administrators should assume a dedicated role that requires MFA (TG-IAM-005) instead of holding a `*` policy.',
+    ].join('\n'),
+    fix: 'replace "*" actions on "*" resources with the specific actions and resources needed',
+    appliesTo: [...IDENTITY_POLICY_TYPES, 'aws_iam_policy_document'],
+    references: {
+      checkov: ['CKV_AWS_62', 'CKV_AWS_1'],
+      kics: ['2f37c4a3-58b9-4afe-8a87-d7f1d2286f84', '575a2155-6af1-4026-b1af-d5bc8fe2a904', 'b1ffa705-19a3-4b73-b9d0-0c97d0663842'],
+      docs: [
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document',
+      ],
+    },
+  },
+
+  check({ graph }) {
+    const out: RuleResult[] = [];
+    for (const node of graph.resources(IDENTITY_POLICY_TYPES)) {
+      const r = checkResource(graph, node);
+      if (r) out.push(r);
+    }
+    for (const node of graph.dataSources('aws_iam_policy_document')) out.push(checkDocument(graph, node));
+    return out;
+  },
+};
