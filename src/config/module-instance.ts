@@ -76,6 +76,17 @@ function declaredType(block: Block): string | undefined {
   return 'complex';
 }
 
+/** A reference to something this configuration does not declare. */
+class UndeclaredReference extends EvalError {
+  constructor(
+    message: string,
+    readonly source: string,
+    readonly consumed: number,
+  ) {
+    super(message);
+  }
+}
+
 export class ModuleInstance implements Scope {
   readonly collector = undefined;
   readonly variables = new Map<string, Block>();
@@ -145,7 +156,19 @@ export class ModuleInstance implements Scope {
 
   // ------------------------------------------------------------------ name resolution
 
-  resolve(root: string, steps: TraversalStep[]): Resolution | undefined {
+  resolve(root: string, steps: TraversalStep[], at?: Range): Resolution | undefined {
+    try {
+      return this.resolveName(root, steps);
+    } catch (err) {
+      if (!(err instanceof UndeclaredReference)) throw err;
+      // Terraform rejects the configuration, but a single file scanned alone often names things
+      // declared elsewhere: the value is unknown there, and the rest of the expression still counts.
+      if (at) this.evaluation.warning(at, err.message);
+      return { value: new Unknown(err.source, 'not declared in the scanned configuration'), consumed: err.consumed };
+    }
+  }
+
+  private resolveName(root: string, steps: TraversalStep[]): Resolution | undefined {
     const first = steps[0];
     const firstName = first?.kind === 'attr' ? first.name : undefined;
     switch (root) {
@@ -210,7 +233,7 @@ export class ModuleInstance implements Scope {
 
   private resolveVariable(name: string): Resolution {
     const decl = this.variables.get(name);
-    if (!decl) throw new EvalError(`Reference to undeclared input variable "${name}": declare it with a variable "${name}" block.`);
+    if (!decl) throw new UndeclaredReference(`Reference to undeclared input variable "${name}": declare it with a variable "${name}" block.`, `var.${name}`, 1);
     const label = `${this.prefix}var.${name}`;
     const c = this.cell(`var.${name}`, label, () => this.typedVariable(name, decl));
     const r = this.readCell(c, this.namedCycle('variables', decl.range));
@@ -258,7 +281,7 @@ export class ModuleInstance implements Scope {
 
   private resolveLocal(name: string): Resolution {
     const attr = this.locals.get(name);
-    if (!attr) throw new EvalError(`Reference to undeclared local value "${name}".`);
+    if (!attr) throw new UndeclaredReference(`Reference to undeclared local value "${name}".`, `local.${name}`, 1);
     const c = this.cell(`local.${name}`, `${this.prefix}local.${name}`, () => {
       const collector = new RefCollector();
       const value = this.safeEvaluate(attr.expr, new CollectingScope(this, collector), `${this.prefix}local.${name}`);
@@ -285,8 +308,8 @@ export class ModuleInstance implements Scope {
   private resolveResource(key: string, steps: TraversalStep[], consumed: number): Resolution {
     const decl = this.resources.get(key);
     if (!decl) {
-      if (SCOPE_ROOTS.has(key.split('.')[0])) throw new EvalError(`Reference to undeclared ${key}.`);
-      throw new EvalError(`Reference to undeclared resource "${key}": no resource block with that type and name in this module.`);
+      if (SCOPE_ROOTS.has(key.split('.')[0])) throw new UndeclaredReference(`Reference to undeclared ${key}.`, key, consumed);
+      throw new UndeclaredReference(`Reference to undeclared resource "${key}": no resource block with that type and name in this module.`, key, consumed);
     }
     const resourceAddress = this.prefix + key;
     const instances = this.evaluateResource(key);
@@ -415,7 +438,7 @@ export class ModuleInstance implements Scope {
 
   private resolveModule(name: string, steps: TraversalStep[]): Resolution {
     const call = this.moduleCalls.get(name);
-    if (!call) throw new EvalError(`Reference to undeclared module "${name}": no module "${name}" block in this module.`);
+    if (!call) throw new UndeclaredReference(`Reference to undeclared module "${name}": no module "${name}" block in this module.`, `module.${name}`, 1);
     this.readCell(call.cell, this.namedCycle('module calls', call.block.range));
     const instances = call.instances ?? [];
     const callAddress = `${this.prefix}module.${name}`;

@@ -82,7 +82,7 @@ function evalTraversal(e: Expr, scope: Scope): Value {
     if (e.kind === 'index') return getIndex(evaluate(e.obj, scope), evaluate(e.key, scope), scope);
     throw new EvalError('Invalid traversal.');
   }
-  const resolved = scope.resolve(flat.root, flat.steps);
+  const resolved = scope.resolve(flat.root, flat.steps, e.range);
   if (!resolved) throw new EvalError(`Unknown name "${flat.root}": not a variable, local, resource, data source or module in this scope.`);
   if (scope.collector) {
     if (resolved.refs) scope.collector.addAll(resolved.refs);

@@ -1,3 +1,4 @@
+import type { Range } from '../hcl/ast';
 import type { FunctionContext } from './functions';
 import { Value } from './value';
 
@@ -46,8 +47,11 @@ export interface Resolution {
 
 /** Where names come from while evaluating an expression. */
 export interface Scope {
-  /** Resolves `root` with the following traversal steps, or undefined when the name is unknown here. */
-  resolve(root: string, steps: TraversalStep[]): Resolution | undefined;
+  /**
+   * Resolves `root` with the following traversal steps, or undefined when the name is unknown here.
+   * `at` is where the reference is written, for warnings about it.
+   */
+  resolve(root: string, steps: TraversalStep[], at?: Range): Resolution | undefined;
   readonly functions: FunctionContext;
   readonly collector: RefCollector | undefined;
 }
@@ -67,9 +71,9 @@ export class BindingScope implements Scope {
     return this.parent.collector;
   }
 
-  resolve(root: string, steps: TraversalStep[]): Resolution | undefined {
+  resolve(root: string, steps: TraversalStep[], at?: Range): Resolution | undefined {
     if (Object.prototype.hasOwnProperty.call(this.bindings, root)) return { value: this.bindings[root], consumed: 0 };
-    return this.parent.resolve(root, steps);
+    return this.parent.resolve(root, steps, at);
   }
 }
 
@@ -84,7 +88,7 @@ export class CollectingScope implements Scope {
     return this.parent.functions;
   }
 
-  resolve(root: string, steps: TraversalStep[]): Resolution | undefined {
-    return this.parent.resolve(root, steps);
+  resolve(root: string, steps: TraversalStep[], at?: Range): Resolution | undefined {
+    return this.parent.resolve(root, steps, at);
   }
 }

@@ -130,7 +130,7 @@ export async function loadPlan(options: PlanLoadOptions): Promise<PlanLoadResult
   let unlocated = 0;
   const addNode = (init: Omit<NodeInit, 'location' | 'locator'>, mode: string | undefined): void => {
     const key = mode === 'data' ? `data.${init.type}.${init.name}` : `${init.type}.${init.name}`;
-    const located = sourceMap.locate(init.modulePath, key);
+    const located = sourceMap.locate(init.modulePath, key, init.attrs);
     if (!located) unlocated++;
     graph.addNode(new GraphNode({ ...init, location: located?.block, locator: located?.attribute }));
   };
@@ -301,10 +301,18 @@ function addReferenceEdges(graph: ResourceGraph, configs: Map<string, ConfigModu
   for (const node of graph.nodes()) {
     const config = configs.get(stripKeys(node.modulePath))?.resources?.find((r) => r.address === (node.kind === 'data' ? `data.${node.type}.${node.name}` : `${node.type}.${node.name}`));
     if (!config) continue;
+    // `for_each = aws_subnet.private` then `subnet_id = each.value.id`: each.value is this instance's element.
+    const forEachRefs = expressionRefs(config.for_each_expression as Json).flatMap((r) => r.references);
+    const eachValueTargets = (ref: string): Array<{ address: string; attrPath: string }> => {
+      const rest = ref.replace(/^each\.value\.?/, '');
+      return forEachRefs.flatMap((fe) => resolve(fe, node.modulePath, 0)).map((t) => ({ address: t.address, attrPath: [t.attrPath, rest].filter(Boolean).join('.') }));
+    };
     for (const { path: fromPath, references } of expressionRefs(config.expressions as Json)) {
       const usesKey = references.some((r) => /^(count\.index|each\.(key|value))/.test(r));
-      for (const ref of references) {
-        for (const target of resolve(ref, node.modulePath, 0)) {
+      // Terraform also lists every prefix of a traversal (`module.net` next to `module.net.vpc_id`): only the longest says what is read.
+      for (const ref of references.filter((r) => !references.some((o) => o.startsWith(`${r}.`) || o.startsWith(`${r}[`)))) {
+        const targets = ref.startsWith('each.value') ? eachValueTargets(ref) : resolve(ref, node.modulePath, 0);
+        for (const target of targets) {
           let to = target.address;
           // `aws_subnet.x[count.index]`: the instance with the referrer's own key, when it exists.
           if (usesKey && node.key !== undefined) {

@@ -16,6 +16,8 @@ export interface ConfigResource {
   name: string;
   mode?: string;
   expressions?: JsonObject;
+  for_each_expression?: JsonObject;
+  count_expression?: JsonObject;
 }
 
 export interface ConfigModule {

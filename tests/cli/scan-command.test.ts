@@ -1,7 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCli } from '../helpers/cli';
+import { runCli as runCliAll } from '../helpers/cli';
 import { writeTree } from '../helpers/tmp-tree';
+
+/** These tests are about the command, not the rules: only the two encryption rules run unless a test selects others. */
+const ENC_RULES = ['--rules', 'TG-ENC-001,TG-ENC-002'];
+function runCli(args: string[], cwd: string, options?: Parameters<typeof runCliAll>[2]) {
+  const selects = args.includes('--rules') || args.includes('--skip-rules') || args[0] !== 'scan';
+  return runCliAll(selects ? args : [...args, ...ENC_RULES], cwd, options);
+}
 
 const DB = (name: string, encrypted: string, extra = '') => `resource "aws_db_instance" "${name}" {\n  storage_encrypted = ${encrypted}\n  kms_key_id        = "arn:aws:kms:eu-north-1:123456789012:key/abc"\n${extra}}\n`;
 
@@ -49,7 +56,7 @@ describe('tomguard scan: JSON report', () => {
   it('--rules and --skip-rules select rules; an unknown ID is a usage error', async () => {
     const only = JSON.parse((await runCli(['scan', '--format', 'json', '--rules', 'TG-ENC-002'], root)).out);
     expect(new Set(only.findings.map((f: { ruleId: string }) => f.ruleId))).toEqual(new Set(['TG-ENC-002']));
-    const skip = JSON.parse((await runCli(['scan', '--format', 'json', '--skip-rules', 'tg-enc-002'], root)).out);
+    const skip = JSON.parse((await runCli(['scan', '--format', 'json', ...ENC_RULES, '--skip-rules', 'tg-enc-002'], root)).out);
     expect(new Set(skip.findings.map((f: { ruleId: string }) => f.ruleId))).toEqual(new Set(['TG-ENC-001']));
     const bad = await runCli(['scan', '--rules', 'TG-NOPE-001'], root);
     expect(bad.code).toBe(2);

@@ -388,16 +388,37 @@ export interface CidrClass {
   unknown: Array<CidrSource & { value: Unknown }>;
 }
 
-/** Sorts a rule's CIDR sources into internet (/0), public, private (RFC 1918/6598/VPC) and unknown. */
-export function classifyCidrs(cidrs: readonly CidrSource[], vpcRanges: readonly string[] = []): CidrClass {
+/**
+ * True when the CIDR value at `path` on `node` is the `cidr_block`/`ipv6_cidr_block` of a VPC or subnet
+ * in the graph: an edge from that path reaches such an attribute holding the same value (a known
+ * string, or an Unknown with the same source, e.g. `var.vpc_cidr` passed through `aws_vpc.main`).
+ */
+export function cameFromVpcCidr(graph: ResourceGraph, node: GraphNode, path: string, value: Value): boolean {
+  for (const e of graph.edgesFrom(node, path)) {
+    if (e.toPath !== 'cidr_block' && e.toPath !== 'ipv6_cidr_block') continue;
+    const target = graph.node(e.to);
+    if (!target || !VPC_CIDR_TYPES.has(target.type)) continue;
+    const tv = target.attr(e.toPath).value;
+    if (typeof value === 'string' ? tv === value : value instanceof Unknown && tv instanceof Unknown && tv.source === value.source) return true;
+  }
+  return false;
+}
+
+/**
+ * Sorts a rule's CIDR sources into internet (/0), public, private (RFC 1918/6598/`vpcRanges`, or the
+ * CIDR of a VPC/subnet by reference) and unknown. With `context`, values that came from a VPC's or
+ * subnet's CIDR attribute count as private even when they are unknown or outside RFC 1918.
+ */
+export function classifyCidrs(cidrs: readonly CidrSource[], vpcRanges: readonly string[] = [], context?: { graph: ResourceGraph; node: GraphNode }): CidrClass {
   const out: CidrClass = { internet: [], public: [], private: [], unknown: [] };
+  const fromVpc = (c: CidrSource) => context !== undefined && cameFromVpcCidr(context.graph, context.node, c.path, c.value);
   for (const c of cidrs) {
     if (c.value instanceof Unknown) {
-      if (isVpcCidrReference(c.value)) out.private.push(c);
+      if (isVpcCidrReference(c.value) || fromVpc(c)) out.private.push(c);
       else out.unknown.push(c as CidrSource & { value: Unknown });
     } else if (typeof c.value === 'string') {
       if (isInternetCidr(c.value)) out.internet.push(c);
-      else if (isPrivateCidr(c.value, vpcRanges)) out.private.push(c);
+      else if (isPrivateCidr(c.value, vpcRanges) || fromVpc(c)) out.private.push(c);
       else out.public.push(c);
     } else if (isObject(c.value) || Array.isArray(c.value)) {
       out.unknown.push({ value: new Unknown(c.path, `not a CIDR string: ${JSON.stringify(c.value)}`), path: c.path });
@@ -408,5 +429,5 @@ export function classifyCidrs(cidrs: readonly CidrSource[], vpcRanges: readonly 
 
 /** `"0.0.0.0/0"`, `"::/0"` for messages. */
 export function showCidrs(list: readonly CidrSource[]): string {
-  return [...new Set(list.map((c) => (c.value instanceof Unknown ? c.value.source : JSON.stringify(c.value))))].join(', ');
+  return [...new Set(list.map((c) => (c.value instanceof Unknown ? c.value.source : String(c.value))))].join(', ');
 }
