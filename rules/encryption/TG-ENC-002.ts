@@ -18,11 +18,19 @@ function isAwsManagedAlias(s: string): boolean {
   return /(^|:)alias\/aws\//.test(s);
 }
 
+/** `module.x.aws_kms_key.k` → `aws_kms_key`; `data.aws_kms_key.k` → undefined (a lookup, not a key). */
+function resourceTypeOf(address: string): string | undefined {
+  const parts = address.replace(/^(module\.[^.]+(\[[^\]]*\])?\.)+/, '').split('.');
+  return parts[0] === 'data' ? undefined : parts[0];
+}
+
 function judgeKeyNode(node: GraphNode, attr: string, key: GraphNode): RuleResult {
   if (key.kind === 'data') {
+    // A lookup by a literal alias or key ID: the name decides, as for a literal in kms_key_id.
     const named = [key.attr('name').value, key.attr('key_id').value].find((v) => typeof v === 'string') as string | undefined;
     if (named && isAwsManagedAlias(named)) return fail(node, `${attr} refers to ${key.address} (${named}), an AWS-managed key`, attr);
-    return unknown(node, `${attr} refers to ${key.address}, a key looked up at plan time: whether it is customer-managed is not known statically`, attr);
+    if (named) return pass(node, `${attr} refers to ${key.address} (${named}), not an AWS-managed alias`, attr);
+    return unknown(node, `${attr} refers to ${key.address}, a key looked up at plan time by a value not known statically`, attr);
   }
   if (key.type === 'aws_kms_alias') {
     const name = key.attr('name').value;
@@ -81,6 +89,12 @@ export const rule: Rule = {
         if (isAwsManagedAlias(v)) return fail(node, `${key.describe}: an AWS-managed key`, attr);
         if (v.trim() === '') return fail(node, `${attr} is empty, so AWS uses the AWS-managed key`, attr);
         return pass(node, `${key.describe}: a key ARN that is not an AWS-managed alias`, attr);
+      }
+      // A reference to a key resource this configuration does not declare (a file scanned alone):
+      // its type alone says it is a customer-managed key.
+      const refType = v instanceof Unknown && v.ref ? resourceTypeOf(v.ref.address) : undefined;
+      if (refType === 'aws_kms_key' || refType === 'aws_kms_replica_key' || refType === 'aws_kms_external_key') {
+        return pass(node, `${attr} refers to ${v instanceof Unknown ? v.ref!.address : ''}, an ${refType} (declared outside the scanned files): a customer-managed key`, attr);
       }
       if (v instanceof Unknown) return unknown(node, `the key is not known statically: ${show(v)}`, attr);
       return unknown(node, `${key.describe}: cannot tell which key this is`, attr);

@@ -164,7 +164,10 @@ export class ModuleInstance implements Scope {
       // Terraform rejects the configuration, but a single file scanned alone often names things
       // declared elsewhere: the value is unknown there, and the rest of the expression still counts.
       if (at) this.evaluation.warning(at, err.message);
-      return { value: new Unknown(err.source, 'not declared in the scanned configuration'), consumed: err.consumed };
+      // Resources keep a ref to their address, so a rule can still judge by the referenced type.
+      const isResource = !['var', 'local', 'module'].includes(root);
+      const ref = isResource ? { address: this.prefix + err.source, attrPath: '' } : undefined;
+      return { value: new Unknown(err.source, 'not declared in the scanned configuration', ref), consumed: err.consumed };
     }
   }
 

@@ -97,7 +97,7 @@ function evalTraversal(e: Expr, scope: Scope): Value {
 
 export function getAttr(obj: Value, name: string, scope?: Scope): Value {
   if (obj instanceof Unknown) {
-    const ref = obj.ref ? { address: obj.ref.address, attrPath: `${obj.ref.attrPath}.${name}` } : undefined;
+    const ref = obj.ref ? { address: obj.ref.address, attrPath: obj.ref.attrPath ? `${obj.ref.attrPath}.${name}` : name } : undefined;
     return new Unknown(`${obj.source}.${name}`, obj.reason, ref);
   }
   if (isObject(obj)) {

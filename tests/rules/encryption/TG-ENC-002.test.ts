@@ -28,6 +28,16 @@ ruleTester(rule, {
       },
       expect: [{ status: 'pass', address: 'aws_neptune_cluster.n', line: 5, message: 'module.keys.aws_kms_key.k' }],
     },
+    {
+      name: 'data source lookup of a customer alias',
+      files: { 'main.tf': 'data "aws_kms_key" "k" {\n  key_id = "alias/myAlias"\n}\nresource "aws_docdb_cluster" "d" {\n  kms_key_id = data.aws_kms_key.k.arn\n}\n' },
+      expect: [{ status: 'pass', address: 'aws_docdb_cluster.d', line: 5, message: 'data.aws_kms_key.k (alias/myAlias), not an AWS-managed alias' }],
+    },
+    {
+      name: 'a key resource declared outside the scanned file is customer-managed by its type',
+      files: { 'main.tf': 'resource "aws_rds_cluster" "c" {\n  kms_key_id = aws_kms_key.elsewhere.arn\n}\n' },
+      expect: [{ status: 'pass', address: 'aws_rds_cluster.c', line: 2, message: 'refers to aws_kms_key.elsewhere, an aws_kms_key (declared outside the scanned files)' }],
+    },
   ],
   invalid: [
     {
