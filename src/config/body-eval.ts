@@ -63,6 +63,7 @@ function fillBody(body: Body, scope: Scope, prefix: string, out: ValueObject, re
     const path = prefix + attr.name;
     out[attr.name] = evaluateTracked(attr.expr, scope, path, result, options);
     result.locations.set(path, attr.range);
+    recordLiteralLocations(attr.expr, path, result.locations);
   }
   for (const block of body.blocks) {
     if (META_BLOCKS.has(block.type)) continue;
@@ -137,6 +138,29 @@ function expandDynamic(block: Block, scope: Scope, prefix: string, out: ValueObj
     // For a list, Terraform's iterator key is the index; for sets and maps, the element key.
     const inner = new BindingScope(scope, { [iterator]: { key, value } });
     appendNested(type, content.body, content.range, inner, prefix, out, result, options);
+  }
+}
+
+/**
+ * Lines of the parts of an object or list written in place (`tags = { Name = ... }`,
+ * `policy = jsonencode({ Statement = [...] })`), so a finding about one statement of a policy points
+ * at that statement rather than the whole attribute.
+ */
+function recordLiteralLocations(expr: Expr, path: string, locations: Map<string, Range>): void {
+  let e = expr;
+  if (e.kind === 'call' && (e.name === 'jsonencode' || e.name === 'yamlencode') && e.args.length === 1) e = e.args[0];
+  if (e.kind === 'object') {
+    for (const item of e.items) {
+      if (item.key.kind !== 'literal' || typeof item.key.value !== 'string') continue;
+      const sub = `${path}.${item.key.value}`;
+      locations.set(sub, { file: item.key.range.file, start: item.key.range.start, end: item.value.range.end });
+      recordLiteralLocations(item.value, sub, locations);
+    }
+  } else if (e.kind === 'tuple') {
+    e.items.forEach((item, i) => {
+      locations.set(`${path}.${i}`, item.range);
+      recordLiteralLocations(item, `${path}.${i}`, locations);
+    });
   }
 }
 

@@ -74,6 +74,24 @@ function matchScore(block: Block, planned: Value | undefined): number {
   return score;
 }
 
+/** Inside an object or list written in place (also `jsonencode({...})`): the range of a sub-path. */
+function rangeInExpr(expr: Expr, segments: string[]): Range | undefined {
+  if (segments.length === 0) return undefined;
+  let e = expr;
+  if (e.kind === 'call' && (e.name === 'jsonencode' || e.name === 'yamlencode') && e.args.length === 1) e = e.args[0];
+  const [head, ...rest] = segments;
+  if (e.kind === 'object') {
+    const item = e.items.find((i) => i.key.kind === 'literal' && i.key.value === head);
+    if (!item) return undefined;
+    return rangeInExpr(item.value, rest) ?? { file: item.key.range.file, start: item.key.range.start, end: item.value.range.end };
+  }
+  if (e.kind === 'tuple' && /^\d+$/.test(head)) {
+    const item = e.items[Number(head)];
+    return item ? rangeInExpr(item, rest) ?? item.range : undefined;
+  }
+  return undefined;
+}
+
 /**
  * The range of the attribute or nested block at a dotted path inside a block body. `planned` gives
  * the plan's value at a path, to pick the right source block when the plan reordered them.
@@ -82,7 +100,7 @@ export function rangeInBody(body: Body, segments: string[], planned: (path: stri
   const [head, index, ...rest] = segments;
   if (head === undefined) return undefined;
   const attr = body.attributes.find((a) => a.name === head);
-  if (attr) return attr.range;
+  if (attr) return rangeInExpr(attr.expr, segments.slice(1)) ?? attr.range;
   const statics = body.blocks.filter((b) => b.type === head);
   const dynamics = body.blocks.filter((b) => b.type === 'dynamic' && b.labels[0] === head);
   const candidates: Block[] = [...statics, ...dynamics.map((d) => d.body.blocks.find((c) => c.type === 'content') ?? d)];

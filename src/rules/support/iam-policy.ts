@@ -441,8 +441,11 @@ export function parsePolicy(value: Value | undefined, path = 'policy'): ParsedPo
     for (let i = 0; i < items.length; i++) {
       const s = items[i];
       const label = Array.isArray(list) ? `Statement[${i}]` : 'Statement';
-      if (s instanceof Unknown) unknownStatements.push({ unknown: s, label, path });
-      else if (isObject(s)) statements.push(normalizeStatement(s, i, { label, path }));
+      // The statement's own path, so a finding points at its lines when the document is written in HCL
+      // (`jsonencode({...})` records locations below the attribute); otherwise the attribute's lines.
+      const at = Array.isArray(list) ? `${path}.Statement.${i}` : `${path}.Statement`;
+      if (s instanceof Unknown) unknownStatements.push({ unknown: s, label, path: at });
+      else if (isObject(s)) statements.push(normalizeStatement(s, i, { label, path: at }));
       else return { invalid: `${label} is not an object` };
     }
   }

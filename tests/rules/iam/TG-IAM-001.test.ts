@@ -118,7 +118,7 @@ ruleTester(rule, {
       files: {
         'main.tf': 'resource "aws_iam_group_policy" "g" {\n  policy = jsonencode({\n    Statement = { Effect = "Allow", Action = "*", Resource = "*" }\n  })\n}\n',
       },
-      expect: [{ status: 'fail', address: 'aws_iam_group_policy.g', line: 2, message: 'Statement allows Action "*" on Resource "*"' }],
+      expect: [{ status: 'fail', address: 'aws_iam_group_policy.g', line: 3, message: 'Statement allows Action "*" on Resource "*"' }],
     },
     {
       name: 'lower-case element names are read too',
@@ -178,7 +178,7 @@ ruleTester(rule, {
       },
       expect: [
         { status: 'pass', address: 'data.aws_iam_policy_document.base', line: 1 },
-        { status: 'fail', address: 'data.aws_iam_policy_document.d', line: 8, message: 'source_policy_documents[1] Statement[0] allows Action "*" on Resource "*"' },
+        { status: 'fail', address: 'data.aws_iam_policy_document.d', line: 10, message: 'source_policy_documents[1] Statement[0] allows Action "*" on Resource "*"' },
       ],
     },
     {

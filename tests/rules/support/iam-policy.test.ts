@@ -77,7 +77,7 @@ describe('matching', () => {
 describe('parsePolicy', () => {
   it('reads Statement as an object, Action as a string, NotAction, and the principal forms', () => {
     const [s] = statements(parsePolicy('{"Statement": {"Sid": "S", "Effect": "Allow", "NotAction": "iam:*", "Resource": "*", "Principal": "*"}}'));
-    expect(s).toMatchObject({ index: 0, sid: 'S', effect: 'Allow', notActions: ['iam:*'], resources: ['*'], principals: '*', conditions: [], label: 'Statement (Sid "S")', path: 'policy', problems: [] });
+    expect(s).toMatchObject({ index: 0, sid: 'S', effect: 'Allow', notActions: ['iam:*'], resources: ['*'], principals: '*', conditions: [], label: 'Statement (Sid "S")', path: 'policy.Statement', problems: [] });
     expect(s.actions).toBeUndefined();
 
     const list = statements(
@@ -137,7 +137,7 @@ describe('parsePolicy', () => {
     const p = parsePolicy({ Statement: [{ Effect: 'Allow', Action: varX, Resource: [bucketArn] }, varX] });
     if (!isParsed(p)) throw new Error('not parsed');
     expect(p.statements[0]).toMatchObject({ actions: [varX], resources: [bucketArn] });
-    expect(p.unknownStatements).toEqual([{ unknown: varX, label: 'Statement[1]', path: 'policy' }]);
+    expect(p.unknownStatements).toEqual([{ unknown: varX, label: 'Statement[1]', path: 'policy.Statement.1' }]);
   });
 });
 
