@@ -92,7 +92,7 @@ describe('parsePolicy', () => {
         'inline_policy.0.policy',
       ),
     );
-    expect(list[0]).toMatchObject({ index: 0, actions: ['s3:GetObject', 's3:PutObject'], principals: [{ type: 'AWS', ids: ['*'] }], label: 'Statement[0]', path: 'inline_policy.0.policy' });
+    expect(list[0]).toMatchObject({ index: 0, actions: ['s3:GetObject', 's3:PutObject'], principals: [{ type: 'AWS', ids: ['*'] }], label: 'Statement[0]', path: 'inline_policy.0.policy.Statement.0' });
     expect(list[1]).toMatchObject({
       index: 1,
       effect: 'Deny',
