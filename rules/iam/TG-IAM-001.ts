@@ -50,7 +50,10 @@ function judge(parsed: ParsedPolicy, path: string, name: string): Verdict {
   if (!isParsed(parsed)) return { status: 'unknown', message: `${name} cannot be read: ${parsed.invalid}`, path };
   const verdicts = evaluateStatements(parsed, grantsAdmin);
   if (verdicts.matching.length > 0) {
-    const where = verdicts.matching[0].at?.path ?? verdicts.matching[0].path;
+    // Point at the granting element itself (`Action = "*"`, or `actions` in a policy document block).
+    const s = verdicts.matching[0];
+    const element = s.at ? (s.notActions !== undefined ? 'not_actions' : 'actions') : s.notActions !== undefined ? 'NotAction' : 'Action';
+    const where = `${s.at?.path ?? s.path}.${element}`;
     return { status: 'fail', message: `Full administrative access: ${verdicts.matching.map(describeGrant).join('; ')}`, path: where };
   }
   if (verdicts.unknown.length > 0) {

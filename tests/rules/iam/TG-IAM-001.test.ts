@@ -131,7 +131,7 @@ ruleTester(rule, {
       expect: [{ status: 'fail', address: 'aws_iam_user_policy.p', line: 3, message: 'Statement[0] allows every action except NotAction ["iam:*", "organizations:*"] on Resource "*"' }],
     },
     {
-      name: 'policy document statement, located at its block',
+      name: 'policy document statement, located at its actions',
       files: {
         'main.tf': [
           'data "aws_iam_policy_document" "d" {',
@@ -151,7 +151,7 @@ ruleTester(rule, {
           '',
         ].join('\n'),
       },
-      expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.d', line: 6, message: 'statement.1 (Sid "All") allows Action "*" on Resource "*"' }],
+      expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.d', line: 8, message: 'statement.1 (Sid "All") allows Action "*" on Resource "*"' }],
     },
     {
       name: 'source_policy_documents merged first (from another policy document)',
@@ -237,7 +237,7 @@ ruleTester(rule, {
       },
       expect: [
         { status: 'unknown', address: 'data.aws_iam_policy_document.u', line: 3, message: 'source_policy_documents[0] is not known: var.base' },
-        { status: 'fail', address: 'data.aws_iam_policy_document.f', line: 11 },
+        { status: 'fail', address: 'data.aws_iam_policy_document.f', line: 12 },
       ],
     },
     {
@@ -302,7 +302,7 @@ ruleTester(rule, {
           '',
         ].join('\n'),
       },
-      expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.d', line: 4, message: 'statement.0 allows Action "*" on Resource "*"' }],
+      expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.d', line: 5, message: 'statement.0 allows Action "*" on Resource "*"' }],
     },
     {
       name: 'an empty policy string: unknown',
