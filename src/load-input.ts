@@ -52,7 +52,7 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
     evaluation = await evaluateRoot(abs, common);
   } else if (abs.endsWith('.tf') || abs.endsWith('.tf.json')) {
     evaluation = await evaluateRoot(path.dirname(abs), { ...common, singleFile: abs });
-  } else if (looksLikeJson(abs)) {
+  } else if (abs.endsWith('.json') || looksLikeJson(abs)) {
     return loadJsonInput(abs, shown, options, cwd);
   } else {
     return {

@@ -54,7 +54,8 @@ export type JsonInputKind = 'plan' | 'state' | 'other';
 export function classifyJson(data: unknown): JsonInputKind {
   if (!isObject(data as Value)) return 'other';
   const d = data as Record<string, unknown>;
-  if (!('format_version' in d)) return 'other';
+  // Some tools write plans without format_version; planned_values or configuration still make a plan.
+  if (!('format_version' in d)) return 'planned_values' in d || 'resource_changes' in d ? 'plan' : 'other';
   // A wrong format_version type still makes a (broken) plan: schema validation then says what is wrong.
   if ('planned_values' in d || 'resource_changes' in d || 'configuration' in d || typeof d.format_version !== 'string') return 'plan';
   if ('values' in d || Object.keys(d).every((k) => ['format_version', 'terraform_version'].includes(k))) return 'state';
@@ -115,8 +116,22 @@ export async function loadPlan(options: PlanLoadOptions): Promise<PlanLoadResult
   const kind = classifyJson(options.data) === 'state' ? 'state' : 'plan';
   const graph = new ResourceGraph();
   if (diagnostics.length > 0) return { kind, graph, diagnostics };
-  const doc = options.data as PlanDocument;
-  const display = (f: string) => path.relative(options.cwd, f).split(path.sep).join('/') || f;
+  const doc = options.data as PlanDocument & { errored?: boolean };
+  if (doc.format_version === undefined) {
+    diagnostics.push({ file: options.shown, message: 'The JSON has no format_version; read as a plan. Produce it with terraform show -json for a supported format.', severity: 'warning' });
+  }
+  if (doc.errored === true) {
+    diagnostics.push({ file: options.shown, message: 'Terraform reported errors while planning (errored: true): the plan is partial, and resources it could not plan are missing.', severity: 'warning' });
+  }
+  const shownPaths = new Map<string, string>();
+  const display = (f: string) => {
+    let shown = shownPaths.get(f);
+    if (shown === undefined) {
+      shown = path.relative(options.cwd, f).split(path.sep).join('/') || f;
+      shownPaths.set(f, shown);
+    }
+    return shown;
+  };
   const sourceRoot = path.resolve(options.cwd, options.sourceRoot ?? path.dirname(options.file));
   const sourceMap = await buildSourceMap(sourceRoot, display, options.limits);
   diagnostics.push(...sourceMap.tree.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, file: display(d.file), severity: 'warning' as const })));
@@ -197,7 +212,7 @@ function planResources(doc: PlanDocument, kind: 'plan' | 'state'): PlanResource[
   }
   const out: PlanResource[] = [];
   const seen = new Set<string>();
-  if (doc.resource_changes) {
+  if (doc.resource_changes && doc.resource_changes.length > 0) {
     for (const rc of doc.resource_changes) {
       const actions = rc.change.actions;
       seen.add(rc.address);
@@ -260,6 +275,12 @@ function addReferenceEdges(graph: ResourceGraph, configs: Map<string, ConfigModu
       p = cut > 0 ? p.slice(0, cut) : '';
     }
   }
+  // Module instances by their call (`module.a[0].module.b["x"]` under `module.a[0].module.b`).
+  const instancesByCall = new Map<string, string[]>();
+  for (const m of moduleInstances) {
+    const call = m.replace(/\[[^\]]*\]$/, '');
+    (instancesByCall.get(call) ?? instancesByCall.set(call, []).get(call)!).push(m);
+  }
   const prefixOf = (modulePath: string) => (modulePath ? `${modulePath}.` : '');
   const cache = new Map<string, Array<{ address: string; attrPath: string }>>();
 
@@ -277,7 +298,8 @@ function addReferenceEdges(graph: ResourceGraph, configs: Map<string, ConfigModu
       out = [{ address: `${prefixOf(modulePath)}${p.target}${key}`, attrPath: p.rest.join('.') }];
     } else if (p.kind === 'module') {
       const callPath = `${prefixOf(modulePath)}module.${p.target}`;
-      const instances = [...moduleInstances].filter((m) => (p.key === undefined ? m === callPath || m.startsWith(`${callPath}[`) : m === `${callPath}[${typeof p.key === 'number' ? p.key : JSON.stringify(p.key)}]`));
+      const ofCall = instancesByCall.get(callPath) ?? [];
+      const instances = p.key === undefined ? ofCall : ofCall.filter((m) => m === `${callPath}[${typeof p.key === 'number' ? p.key : JSON.stringify(p.key)}]`);
       const childConfig = configs.get(stripKeys(callPath));
       const outputs = p.rest[0] !== undefined ? [p.rest[0]] : Object.keys(childConfig?.outputs ?? {});
       for (const inst of instances.filter((m) => !m.slice(callPath.length).includes('.module.'))) {

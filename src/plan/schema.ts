@@ -67,7 +67,6 @@ const configModule = {
 
 const planSchema = {
   type: 'object',
-  required: ['format_version'],
   properties: {
     format_version: { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' },
     terraform_version: { type: 'string' },

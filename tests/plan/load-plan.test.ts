@@ -60,6 +60,21 @@ describe('plan JSON detection and decoding', () => {
     expect(utf16.graph.node('aws_vpc.main')?.attr('cidr_block').value).toBe('10.1.0.0/16');
   });
 
+  it('reads planned_values when resource_changes is empty, warns about partial and versionless plans', async () => {
+    const doc = {
+      planned_values: { root_module: { resources: [{ address: 'aws_vpc.v', mode: 'managed', type: 'aws_vpc', name: 'v', values: { cidr_block: '10.2.0.0/16' } }] } },
+      resource_changes: [],
+      errored: true,
+    };
+    const input = await load({ 'p.json': JSON.stringify(doc) }, 'p.json');
+    expect(input.graph.node('aws_vpc.v')?.attr('cidr_block').value).toBe('10.2.0.0/16');
+    expect(input.diagnostics.map((d) => d.message)).toEqual([
+      'The JSON has no format_version; read as a plan. Produce it with terraform show -json for a supported format.',
+      'Terraform reported errors while planning (errored: true): the plan is partial, and resources it could not plan are missing.',
+      'No .tf files found at . for p.json: findings have no source location. Point --source-root at the Terraform root the plan was made from.',
+    ]);
+  });
+
   it('rejects JSON that is not plan or state output, with what to do', async () => {
     const input = await load({ 'x.json': '{"hello": 1}' }, 'x.json');
     expect(input.diagnostics).toEqual([
