@@ -21,6 +21,8 @@ export interface ExpectedResult {
 export interface RuleCase {
   name: string;
   files: Record<string, string>;
+  /** What to scan, relative to the case's root: a file such as `plan.json` (default: the root directory). */
+  input?: string;
   params?: Partial<RuleParameters>;
   vars?: Record<string, string>;
   /** Exact results, in any order. For `valid` cases without `expect`, every result must pass. */
@@ -29,7 +31,7 @@ export interface RuleCase {
 
 export async function runRule(rule: Rule, c: RuleCase) {
   const root = writeTree(c.files);
-  const input = await loadInput(root, {
+  const input = await loadInput(c.input ?? root, {
     cwd: root,
     env: {},
     variables: Object.entries(c.vars ?? {}).map(([name, value]) => ({ kind: 'var' as const, name, value })),

@@ -1,8 +1,15 @@
 import { rule } from '../../../rules/encryption/TG-ENC-001';
 import { ruleTester } from '../../helpers/rule-tester';
+import { planJson } from '../../helpers/plan-builder';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'plan: encrypted',
+      input: 'plan.json',
+      files: { 'plan.json': planJson([{ address: 'aws_db_instance.db', values: { storage_encrypted: true } }]) },
+      expect: [{ status: 'pass', address: 'aws_db_instance.db' }],
+    },
     { name: 'encrypted RDS instance', files: { 'main.tf': 'resource "aws_db_instance" "db" {\n  storage_encrypted = true\n}\n' } },
     {
       name: 'Aurora Serverless v1 is always encrypted',
@@ -29,6 +36,21 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'plan: unencrypted, with the .tf source for the line',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([{ address: 'aws_db_instance.db', values: { storage_encrypted: false } }]),
+        'main.tf': 'resource "aws_db_instance" "db" {\n  storage_encrypted = false\n}\n',
+      },
+      expect: [{ status: 'fail', address: 'aws_db_instance.db', line: 2, message: 'storage_encrypted = false' }],
+    },
+    {
+      name: 'plan: a value known only after apply gives unknown',
+      input: 'plan.json',
+      files: { 'plan.json': planJson([{ address: 'module.db.aws_rds_cluster.c[0]', values: {}, unknown: ['storage_encrypted'] }]) },
+      expect: [{ status: 'unknown', address: 'module.db.aws_rds_cluster.c[0]', message: 'known after apply' }],
+    },
     {
       name: 'explicitly unencrypted',
       files: { 'main.tf': 'resource "aws_db_instance" "db" {\n  engine            = "postgres"\n  storage_encrypted = false\n}\n' },
