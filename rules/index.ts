@@ -1,18 +1,34 @@
 /**
- * Every rule tomguard ships, one module per rule, grouped by TOM area. Adding a rule: write
- * `rules/<area>/TG-XXX-NNN.ts` (metadata + check), its test under `tests/rules/<area>/`, and list it here.
+ * Every rule tomguard ships: one module per rule at `rules/<area>/TG-XXX-NNN.ts` exporting `rule`
+ * (metadata + check), with its tests at `tests/rules/<area>/TG-XXX-NNN.test.ts`. Modules are found by
+ * file name, so adding a rule is adding its file; tests/rules/catalog.test.ts checks that every ID of
+ * the catalog has exactly one module and that each module's ID matches its file name.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Rule } from '../src/rules/types';
-import { rule as encryption001 } from './encryption/TG-ENC-001';
-import { rule as encryption002 } from './encryption/TG-ENC-002';
-import { rule as iam001 } from './iam/TG-IAM-001';
-import { rule as network001 } from './network/TG-NET-001';
-import { rule as network002 } from './network/TG-NET-002';
-import { rule as network003 } from './network/TG-NET-003';
-import { rule as transit001 } from './transit/TG-TLS-001';
-import { rule as transit002 } from './transit/TG-TLS-002';
 
-export const ALL_RULES: readonly Rule[] = [encryption001, encryption002, iam001, network001, network002, network003, transit001, transit002].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+export const RULE_AREAS = ['transit', 'encryption', 'network', 'iam', 'logging', 'backup', 'system'] as const;
+
+const RULE_FILE = /^TG-[A-Z]{3}-\d{3}\.(ts|js)$/;
+
+function discover(): Rule[] {
+  const rules: Rule[] = [];
+  for (const area of RULE_AREAS) {
+    const dir = path.join(__dirname, area);
+    if (!fs.existsSync(dir)) continue;
+    for (const file of fs.readdirSync(dir).sort()) {
+      if (!RULE_FILE.test(file) || file.endsWith('.d.ts')) continue;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(path.join(dir, file)) as { rule?: Rule };
+      if (!mod.rule) throw new Error(`Rule module ${area}/${file} does not export "rule".`);
+      rules.push(mod.rule);
+    }
+  }
+  return rules.sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+}
+
+export const ALL_RULES: readonly Rule[] = discover();
 
 export function findRule(id: string): Rule | undefined {
   return ALL_RULES.find((r) => r.meta.id === id.toUpperCase());
