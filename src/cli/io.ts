@@ -57,7 +57,7 @@ export function orderedVariables(rawArgv: string[]): CliVariable[] {
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+  const where = d.line ? `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}` : d.file;
   return `${where}: ${d.severity === 'warning' ? 'warning' : 'error'}: ${d.message}`;
 }
 

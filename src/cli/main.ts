@@ -5,6 +5,7 @@ import { CliIo, UsageError, orderedVariables } from './io';
 import { ScanArgs, scanCommand } from './scan-command';
 import { explainCommand, rulesCommand } from './rules-command';
 import { findConfigFile, readConfigFile } from './config-file';
+import { DEFAULT_PROFILE_FILE, profileInit, profileValidate } from './profile-command';
 import { VERSION } from '../version';
 
 export function defaultIo(): CliIo {
@@ -25,7 +26,7 @@ export function variableOptions<T>(y: Argv<T>) {
 }
 
 /** Options of `scan` that a .tomguard.yml may set. */
-const SCAN_OPTIONS = ['format', 'output', 'fail-on', 'rules', 'skip-rules', 'var', 'var-file', 'only-failures', 'quiet', 'color', 'no-color', 'max-file-size', 'source-root', 'recursive', 'baseline', 'write-baseline', 'jobs'];
+const SCAN_OPTIONS = ['format', 'output', 'fail-on', 'rules', 'skip-rules', 'var', 'var-file', 'only-failures', 'quiet', 'color', 'no-color', 'max-file-size', 'source-root', 'recursive', 'baseline', 'write-baseline', 'jobs', 'profile'];
 
 /** True when the option was written on the command line (then it wins over the config file). */
 function givenOnCommandLine(rawArgv: string[], name: string): boolean {
@@ -66,7 +67,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       (y) =>
         variableOptions(y)
           .positional('paths', { type: 'string', array: true, default: [], describe: 'Terraform root directories or .tf/.tf.json files (default: .)' })
-          .option('format', { type: 'string', array: true, describe: 'text (default on a terminal) or json; repeatable as FORMAT=FILE' })
+          .option('format', { type: 'string', array: true, describe: 'text (default on a terminal), json or markdown (TOM attestation); repeatable as FORMAT=FILE' })
           .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
           .option('fail-on', { type: 'string', default: 'low', describe: 'Exit 1 on an unsuppressed failure at or above: critical, high, medium, low, none' })
           .option('rules', { type: 'string', array: true, describe: 'Only these rule IDs (comma-separated or repeated)' })
@@ -78,10 +79,22 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           .option('baseline', { type: 'string', describe: 'Accept the failures listed in this baseline file: report only new ones' })
           .option('write-baseline', { type: 'string', describe: "Write this run's failures to a baseline file" })
           .option('jobs', { type: 'number', default: 2, describe: 'Inputs loaded at once' })
+          .option('profile', { type: 'string', describe: 'TOM profile (YAML or JSON); default: the built-in reference TOM' })
           .option('source-root', { type: 'string', describe: "For plan JSON: where the .tf files are, to map findings to lines (default: the plan file's directory)" }),
       async (args) => {
         const scanArgs = applyConfigFile({ ...(args as unknown as ScanArgs & Record<string, unknown>), paths: (args.paths as string[]) ?? [], rawArgv: argv }, io);
         exitCode = await scanCommand(scanArgs, io);
+      },
+    )
+    .command(
+      'profile <action> [file]',
+      'Write a commented starter TOM profile (init) or check one (validate)',
+      (y) =>
+        y
+          .positional('action', { choices: ['init', 'validate'] as const, demandOption: true })
+          .positional('file', { type: 'string', describe: `Profile file (init default: ${DEFAULT_PROFILE_FILE})` }),
+      (args) => {
+        exitCode = args.action === 'init' ? profileInit(args.file, io) : profileValidate(args.file, io);
       },
     )
     .command(
@@ -112,7 +125,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         exitCode = explainCommand(String(args.ruleId), io);
       },
     )
-    .demandCommand(1, 'Name a command: scan, rules, explain or graph (tomguard --help lists them).')
+    .demandCommand(1, 'Name a command: scan, rules, explain, profile or graph (tomguard --help lists them).')
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     });

@@ -6,11 +6,15 @@ import { readBaseline, writeBaseline } from '../report/baseline';
 import { Report } from '../report/findings';
 import { renderJson } from '../report/json-reporter';
 import { renderText } from '../report/text-reporter';
+import { renderMarkdown } from '../report/markdown-reporter';
 import { SEVERITIES, Severity } from '../rules/types';
 import { ALL_RULES } from '../../rules';
-import { CliIo, UsageError, hasErrors, orderedVariables, writeOut } from './io';
+import { CliIo, UsageError, formatDiagnostic, hasErrors, orderedVariables, writeOut } from './io';
+import { loadProfile } from '../profile/load-profile';
+import { CATALOG_IDS } from '../rules/catalog';
+import { Profile } from '../profile/reference-profile';
 
-export const FORMATS = ['text', 'json'] as const;
+export const FORMATS = ['text', 'json', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ScanArgs {
@@ -29,6 +33,7 @@ export interface ScanArgs {
   baseline?: string;
   'write-baseline'?: string;
   jobs: number;
+  profile?: string;
   rawArgv: string[];
   /** --var / --var-file from the config file (the command line's come from rawArgv, in order). */
   configVariables?: Array<{ kind: 'var'; name: string; value: string } | { kind: 'var-file'; file: string }>;
@@ -42,7 +47,7 @@ export function parseFormats(values: string[] | undefined, isTTY: boolean): Arra
     .map((v) => {
       const [name, file] = v.split(/=(.*)/s, 2);
       if (!(FORMATS as readonly string[]).includes(name)) {
-        throw new UsageError(`Unknown format "${name}": use ${FORMATS.join(' or ')} (sarif, github, markdown and junit are not available in this version).`);
+        throw new UsageError(`Unknown format "${name}": use ${FORMATS.join(' or ')} (sarif, github and junit are not available in this version).`);
       }
       return { format: name as Format, file: file || undefined };
     });
@@ -53,7 +58,7 @@ export function splitIds(values: string[] | undefined): string[] {
 }
 
 export function selectRules(only: string[], skip: string[]) {
-  const known = new Set(ALL_RULES.map((r) => r.meta.id));
+  const known = CATALOG_IDS;
   for (const id of [...only, ...skip]) {
     if (!known.has(id)) throw new UsageError(`Unknown rule ${id}: run "tomguard rules" for the list.`);
   }
@@ -90,7 +95,17 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
       throw new UsageError((err as Error).message);
     }
   }
+  let profile: Profile | undefined;
+  if (args.profile) {
+    const loaded = loadProfile(path.resolve(io.cwd, args.profile), args.profile, CATALOG_IDS);
+    if (!loaded.profile) {
+      for (const p of loaded.problems) io.stderr(formatDiagnostic(p) + '\n');
+      throw new UsageError(`The profile ${args.profile} has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} (listed above); fix it or check it with: tomguard profile validate ${args.profile}`);
+    }
+    profile = loaded.profile;
+  }
   const report = await scan(paths, {
+    profile,
     baseline,
     jobs: args.jobs,
     rules,
@@ -107,7 +122,9 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     const text =
       f.format === 'json'
         ? renderJson(report, args['only-failures'])
-        : renderText(report, { color: args.color && io.isTTY && !f.file && !args.output && !('NO_COLOR' in io.env), onlyFailures: args['only-failures'], quiet: args.quiet });
+        : f.format === 'markdown'
+          ? renderMarkdown(report, new Date().toISOString().slice(0, 10))
+          : renderText(report, { color: args.color && io.isTTY && !f.file && !args.output && !('NO_COLOR' in io.env), onlyFailures: args['only-failures'], quiet: args.quiet });
     writeOut(text, f.file ?? args.output, io.cwd, io.stdout);
   }
   if (args['write-baseline']) writeBaseline(path.resolve(io.cwd, args['write-baseline']), report.findings);

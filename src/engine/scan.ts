@@ -8,9 +8,12 @@ import { ClaimDefinition, Profile, REFERENCE_PROFILE, claimOfRule } from '../pro
 import { ClaimResult, ClaimStatus, Finding, Report, sortFindings } from '../report/findings';
 import { applySuppressions } from '../report/suppressions';
 import { applyBaseline } from '../report/baseline';
+import { applyExemptions } from '../report/exemptions';
+import { ExposureGraph, buildExposure } from './exposure';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
 import { Rule, RuleResult } from '../rules/types';
 import { VERSION } from '../version';
+import { CATALOG_IDS } from '../rules/catalog';
 
 export interface ScanOptions extends InputOptions {
   rules: readonly Rule[];
@@ -62,8 +65,9 @@ export function claimStatus(findings: Finding[]): ClaimStatus {
   const active = findings.filter((f) => !f.suppressed);
   if (active.some((f) => f.status === 'fail')) return 'broken';
   if (active.some((f) => f.status === 'unknown')) return 'unknown';
+  // An existence claim nothing in scope shows is not evidenced, even when other results pass.
+  if (active.some((f) => f.status === 'not-evidenced')) return 'not-evidenced';
   if (active.some((f) => f.status === 'pass')) return 'holds';
-  if (findings.some((f) => f.status === 'not-evidenced')) return 'not-evidenced';
   if (findings.some((f) => f.suppressed)) return 'holds';
   return 'not-applicable';
 }
@@ -72,11 +76,16 @@ export function rollUpClaims(profile: Profile, findings: Finding[], implemented:
   const claimResult = (c: ClaimDefinition): ClaimResult => {
     const mine = findings.filter((f) => f.claim === c.id);
     const missing = c.rules.filter((id) => !implemented.has(id));
+    let status = claimStatus(mine);
+    // Evidence outside the code (e.g. GuardDuty enabled organisation-wide) answers "not evidenced here".
+    const external = c.externalEvidence && c.externalEvidence.length > 0 ? c.externalEvidence : undefined;
+    if (status === 'not-evidenced' && external) status = 'holds';
     return {
       id: c.id,
       section: c.section,
       title: c.title,
-      status: claimStatus(mine),
+      status,
+      ...(external ? { externalEvidence: external } : {}),
       counts: {
         pass: mine.filter((f) => f.status === 'pass' && !f.suppressed).length,
         fail: mine.filter((f) => f.status === 'fail' && !f.suppressed).length,
@@ -100,7 +109,8 @@ export function rollUpClaims(profile: Profile, findings: Finding[], implemented:
 
 export async function scan(paths: string[], options: ScanOptions): Promise<Report> {
   const profile = options.profile ?? REFERENCE_PROFILE;
-  const params = options.params ?? DEFAULT_PARAMETERS;
+  const params = options.params ?? profile.parameters ?? DEFAULT_PARAMETERS;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const knownIds = new Set(options.rules.map((r) => r.meta.id));
   const inputs: LoadedInput[] = new Array(paths.length);
   let next = 0;
@@ -113,13 +123,17 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs ?? 1, paths.length)) }, worker));
   let findings: Finding[] = [];
   const errors: Diagnostic[] = [];
+  const exposures: ExposureGraph[] = [];
   for (const input of inputs) {
     errors.push(...input.diagnostics);
     const run = runRules(input, options.rules, profile, params);
     errors.push(...run.diagnostics);
-    const suppressed = applySuppressions(run.findings, input.suppressions, input.graph, allRuleIds(knownIds), options.today);
-    findings.push(...suppressed.findings);
+    const suppressed = applySuppressions(run.findings, input.suppressions, input.graph, allRuleIds(knownIds), today);
     errors.push(...suppressed.diagnostics);
+    const exempted = applyExemptions(suppressed.findings, profile.exemptions, input.graph, profile.source, today);
+    findings.push(...exempted.findings);
+    errors.push(...exempted.diagnostics);
+    exposures.push(buildExposure(input.graph, exempted.findings));
   }
   if (options.baseline) findings = applyBaseline(findings, options.baseline.fingerprints, options.baseline.file);
   findings = sortFindings(findings);
@@ -132,6 +146,7 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
     claims: rollUpClaims(profile, findings, knownIds),
     findings,
     errors,
+    exposure: mergeExposures(exposures),
     summary: {
       pass: active.filter((f) => f.status === 'pass').length,
       fail: active.filter((f) => f.status === 'fail').length,
@@ -141,7 +156,20 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
   };
 }
 
-/** Suppressions may name any catalog rule (every rule the reference profile lists), not only those run. */
+/** One diagram for several inputs: node ids are made unique per input. */
+function mergeExposures(list: ExposureGraph[]): ExposureGraph {
+  if (list.length === 1) return list[0];
+  const merged: ExposureGraph = { nodes: [], links: [], omitted: 0 };
+  list.forEach((g, i) => {
+    const id = (x: string) => (x === 'internet' ? x : `i${i}_${x}`);
+    merged.nodes.push(...g.nodes.map((n) => ({ ...n, id: id(n.id) })));
+    merged.links.push(...g.links.map((l) => ({ ...l, from: id(l.from), to: id(l.to) })));
+    merged.omitted += g.omitted;
+  });
+  return merged;
+}
+
+/** Suppressions may name any catalog rule, not only those run. */
 function allRuleIds(selected: ReadonlySet<string>): ReadonlySet<string> {
-  return new Set([...selected, ...REFERENCE_PROFILE.claims.flatMap((c) => c.rules)]);
+  return new Set([...selected, ...CATALOG_IDS]);
 }

@@ -3,18 +3,41 @@
  * AWS). Each technical claim lists the rules that give evidence for it; organisational sections are
  * listed as out of scope so an auditor sees the whole document.
  */
+import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
+
+export interface ExternalEvidence {
+  statement: string;
+  link?: string;
+}
+
 export interface ClaimDefinition {
   id: string;
   section: string;
   title: string;
   rules: string[];
+  /** Evidence outside the scanned code: turns `not-evidenced` into `holds` (external). */
+  externalEvidence?: ExternalEvidence[];
+}
+
+export interface Exemption {
+  /** Rule IDs it applies to; empty = every rule. */
+  rules: string[];
+  /** Resource address glob (`*` matches any run of characters). */
+  address?: string;
+  tag?: { key: string; value?: string };
+  reason: string;
+  expires?: string;
 }
 
 export interface Profile {
   name: string;
-  source: 'builtin' | string;
+  /** `builtin`, or the profile file as given. */
+  source: string;
+  description?: string;
   claims: ClaimDefinition[];
   outOfScope: Array<{ section: string; title: string }>;
+  parameters: RuleParameters;
+  exemptions: Exemption[];
 }
 
 function range(prefix: string, from: number, to: number): string[] {
@@ -26,6 +49,9 @@ function range(prefix: string, from: number, to: number): string[] {
 export const REFERENCE_PROFILE: Profile = {
   name: 'reference-tom',
   source: 'builtin',
+  description: 'The reference TOM of a help-desk SaaS on AWS (CloudFront → ALB → ECS → RDS, KMS, CloudTrail, GuardDuty).',
+  parameters: DEFAULT_PARAMETERS,
+  exemptions: [],
   claims: [
     { id: 'transit-tls12', section: '2.1', title: 'Personal data over public networks is encrypted with TLS 1.2 or higher', rules: range('TG-TLS', 1, 8) },
     { id: 'rest-kms', section: '2.1', title: 'Personal data in databases and backups is encrypted at rest with AWS KMS (AES-256)', rules: range('TG-ENC', 1, 9) },

@@ -1,5 +1,6 @@
 /** The report model every reporter reads: findings per rule result, claims, errors, summary. */
 import { Diagnostic } from '../diagnostics';
+import type { ExposureGraph } from '../engine/exposure';
 import { ResultPart, Severity, Status } from '../rules/types';
 
 export interface Suppression {
@@ -37,6 +38,8 @@ export interface ClaimResult {
   status: ClaimStatus;
   counts: { pass: number; fail: number; unknown: number; suppressed: number };
   rules: string[];
+  /** Evidence the profile points to outside the scanned code (turns not-evidenced into holds). */
+  externalEvidence?: Array<{ statement: string; link?: string }>;
   /** Rules the profile lists for this claim that this version of tomguard does not implement yet. */
   notImplemented?: string[];
 }
@@ -50,6 +53,8 @@ export interface Report {
   findings: Finding[];
   errors: Diagnostic[];
   summary: { pass: number; fail: number; unknown: number; suppressed: number };
+  /** The internet exposure path (drawn by the Markdown report). */
+  exposure?: ExposureGraph;
 }
 
 const STATUS_ORDER: Record<Status, number> = { fail: 0, unknown: 1, 'not-evidenced': 2, pass: 3 };

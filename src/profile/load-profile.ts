@@ -1,0 +1,127 @@
+/**
+ * Reads and checks a TOM profile (YAML or JSON) against the shipped JSON Schema. Every problem is
+ * reported with its location in the file and a plain sentence; nothing half-valid is used.
+ */
+import * as fs from 'node:fs';
+import Ajv from 'ajv';
+import { betterAjvErrors } from '@apideck/better-ajv-errors';
+import { LineCounter, isMap, isScalar, isSeq, Node as YamlNode, parseDocument } from 'yaml';
+import { Diagnostic } from '../diagnostics';
+import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
+import { PROFILE_SCHEMA } from './profile-schema';
+import { ClaimDefinition, Exemption, Profile, REFERENCE_PROFILE } from './reference-profile';
+
+interface ProfileDocument {
+  name: string;
+  description?: string;
+  extends?: 'reference';
+  claims?: ClaimDefinition[];
+  outOfScope?: Array<{ section: string; title: string }>;
+  parameters?: Record<string, unknown>;
+  exemptions?: Array<Omit<Exemption, 'rules'> & { rules?: string[] }>;
+}
+
+const PARAMETER_NAMES: Record<string, keyof RuleParameters> = {
+  allowed_internet_ports: 'allowedInternetPorts',
+  accepted_tls_policies: 'acceptedTlsPolicies',
+  backup_min_days: 'backupMinDays',
+  s3_require_kms: 's3RequireKms',
+  dynamodb_require_kms: 'dynamodbRequireKms',
+  default_vpc_is_private: 'defaultVpcIsPrivate',
+  password_min_length: 'passwordMinLength',
+  password_reuse_prevention: 'passwordReusePrevention',
+  password_max_age_days: 'passwordMaxAgeDays',
+  personal_data_tag: 'personalDataTag' as keyof RuleParameters,
+};
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+/** The line of a JSON pointer in the YAML/JSON source, for messages. */
+function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, pointer: string): number | undefined {
+  const segments = pointer.split('/').filter(Boolean);
+  let node: YamlNode | null | undefined = doc.contents as YamlNode;
+  let keyNode: YamlNode | undefined;
+  for (const seg of segments) {
+    keyNode = undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === seg);
+      keyNode = pair?.key as YamlNode | undefined;
+      node = pair?.value as YamlNode | undefined;
+    } else if (isSeq(node)) {
+      node = node.get(Number(seg), true) as YamlNode | undefined;
+    } else break;
+  }
+  // A mapping entry is shown at its key (`backup_min_days:`), a list item at the item.
+  const offset = keyNode?.range?.[0] ?? node?.range?.[0];
+  return offset === undefined ? undefined : counter.linePos(offset).line;
+}
+
+export interface ProfileLoad {
+  profile?: Profile;
+  problems: Diagnostic[];
+}
+
+export function loadProfile(file: string, shown: string, knownRules: ReadonlySet<string>): ProfileLoad {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    return { problems: [{ file: shown, message: `Cannot read profile ${shown}: ${(err as Error).message}`, severity: 'error' }] };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((e) => {
+        const pos = e.linePos?.[0] ?? counter.linePos(e.pos[0]);
+        return { file: shown, line: pos.line, column: pos.col, message: `Not valid YAML/JSON: ${e.message.split('\n')[0]}`, severity: 'error' as const };
+      }),
+    };
+  }
+  const data = doc.toJS() as unknown;
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(PROFILE_SCHEMA);
+  if (!validator(data)) {
+    const errors = betterAjvErrors({ schema: PROFILE_SCHEMA as never, data, errors: validator.errors, basePath: 'profile' });
+    return {
+      problems: errors.map((e) => {
+        const pointer = e.path.replace(/^profile/, '').replace(/\./g, '/').replace(/\[(\d+)\]/g, '/$1');
+        const where = pointer || '/';
+        // The formatter words most errors well; its fallback repeats the path, which is said already.
+        const message = e.message.replace(/^profile[\w.[\]]* must have required property '([^']+)'$/, "'$1' property is missing").replace(/^profile[\w.[\]]* /, '');
+        return { file: shown, line: lineOf(doc, counter, pointer), message: `${where}: ${message}${e.suggestion ? ` (${e.suggestion})` : ''}`, severity: 'error' as const };
+      }),
+    };
+  }
+  const p = data as ProfileDocument;
+  const problems: Diagnostic[] = [];
+  const base = p.extends === 'reference' || !p.claims ? REFERENCE_PROFILE : undefined;
+  const claims = p.claims ?? base?.claims ?? [];
+  for (const [i, c] of claims.entries()) {
+    for (const id of c.rules) {
+      if (!knownRules.has(id)) problems.push({ file: shown, line: lineOf(doc, counter, `/claims/${i}/rules`), message: `/claims/${i}/rules: unknown rule ${id} (run "tomguard rules" for the list)`, severity: 'error' });
+    }
+  }
+  const ids = claims.map((c) => c.id);
+  for (const dup of ids.filter((id, i) => ids.indexOf(id) !== i)) problems.push({ file: shown, message: `/claims: the claim id "${dup}" is used twice`, severity: 'error' });
+  for (const [i, e] of (p.exemptions ?? []).entries()) {
+    for (const id of e.rules ?? []) {
+      if (!knownRules.has(id)) problems.push({ file: shown, line: lineOf(doc, counter, `/exemptions/${i}/rules`), message: `/exemptions/${i}/rules: unknown rule ${id}`, severity: 'error' });
+    }
+  }
+  if (problems.length > 0) return { problems };
+  const parameters: RuleParameters = { ...DEFAULT_PARAMETERS };
+  for (const [k, v] of Object.entries(p.parameters ?? {})) (parameters as unknown as Record<string, unknown>)[PARAMETER_NAMES[k]] = v;
+  return {
+    problems,
+    profile: {
+      name: p.name,
+      source: shown,
+      description: p.description,
+      claims,
+      outOfScope: p.outOfScope ?? base?.outOfScope ?? [],
+      parameters,
+      exemptions: (p.exemptions ?? []).map((e) => ({ ...e, rules: e.rules ?? [] })),
+    },
+  };
+}
+

@@ -1,0 +1,93 @@
+/**
+ * JSON Schema of a TOM profile (YAML or JSON): one organisation's claims, rule parameters,
+ * exemptions and external evidence. Shipped in the package; `tomguard profile validate` checks it.
+ */
+export const PROFILE_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'tomguard TOM profile',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', minLength: 1, description: 'Short name shown in reports, e.g. "acme-dpa-2026".' },
+    description: { type: 'string' },
+    extends: { enum: ['reference'], description: 'Start from the built-in reference TOM: its claims and out-of-scope sections apply unless replaced.' },
+    claims: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'section', 'title', 'rules'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
+          section: { type: 'string', minLength: 1 },
+          title: { type: 'string', minLength: 1 },
+          rules: { type: 'array', items: { type: 'string', pattern: '^TG-[A-Z]{3}-[0-9]{3}$' } },
+          externalEvidence: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['statement'],
+              properties: {
+                statement: { type: 'string', minLength: 1, description: 'What shows the claim outside the scanned code.' },
+                link: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+    },
+    outOfScope: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['section', 'title'],
+        properties: { section: { type: 'string' }, title: { type: 'string' } },
+      },
+    },
+    parameters: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowed_internet_ports: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 65535 } },
+        accepted_tls_policies: { type: 'array', items: { type: 'string' } },
+        backup_min_days: { type: 'integer', minimum: 1, maximum: 35 },
+        s3_require_kms: { type: 'boolean' },
+        dynamodb_require_kms: { type: 'boolean' },
+        default_vpc_is_private: { type: 'boolean' },
+        password_min_length: { type: 'integer', minimum: 6, maximum: 128 },
+        password_reuse_prevention: { type: 'integer', minimum: 1, maximum: 24 },
+        password_max_age_days: { type: 'integer', minimum: 1, maximum: 1095 },
+        personal_data_tag: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['key'],
+          properties: { key: { type: 'string' }, value: { type: 'string' } },
+        },
+      },
+    },
+    exemptions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['reason'],
+        anyOf: [{ required: ['address'] }, { required: ['tag'] }],
+        properties: {
+          rules: { type: 'array', items: { type: 'string', pattern: '^TG-[A-Z]{3}-[0-9]{3}$' } },
+          address: { type: 'string', minLength: 1, description: 'Resource address glob: * matches any run of characters.' },
+          tag: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['key'],
+            properties: { key: { type: 'string' }, value: { type: 'string' } },
+          },
+          reason: { type: 'string', minLength: 1 },
+          expires: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+        },
+      },
+    },
+  },
+} as const;

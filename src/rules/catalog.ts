@@ -1,0 +1,17 @@
+/**
+ * The rule IDs of the catalog (shared/spec/rules.md): a public contract. Users write them in
+ * suppressions, baselines and profiles, so they are accepted there even before a rule ships.
+ */
+function ids(prefix: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `TG-${prefix}-${String(i + 1).padStart(3, '0')}`);
+}
+
+export const CATALOG_IDS: ReadonlySet<string> = new Set([
+  ...ids('TLS', 8),
+  ...ids('ENC', 9),
+  ...ids('NET', 8),
+  ...ids('IAM', 7),
+  ...ids('LOG', 6),
+  ...ids('BAK', 4),
+  ...ids('SYS', 2),
+]);
