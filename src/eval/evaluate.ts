@@ -166,8 +166,15 @@ function evalTemplate(parts: TemplatePart[], scope: Scope, heredoc: boolean): Va
   return renderParts(parts, scope);
 }
 
+/**
+ * Renders template parts. An unknown interpolation makes the result unknown, but the Unknown names
+ * the whole template with the unknown parts in `${...}` (`arn:aws:s3:::${aws_s3_bucket.b.id}/*`), so a
+ * rule still sees the known text around it; it keeps the first unknown's resource reference.
+ */
 function renderParts(parts: TemplatePart[], scope: Scope): Value {
   let text = '';
+  let firstUnknown: Unknown | undefined;
+  const pieces: Array<string | Unknown> = [];
   for (const part of parts) {
     let piece: Value;
     switch (part.kind) {
@@ -176,7 +183,12 @@ function renderParts(parts: TemplatePart[], scope: Scope): Value {
         break;
       case 'interp': {
         const v = evaluate(part.expr, scope);
-        if (v instanceof Unknown) return v;
+        if (v instanceof Unknown) {
+          firstUnknown ??= v;
+          pieces.push(v);
+          text += `\${${v.source}}`;
+          continue;
+        }
         if (v === null) throw new EvalError('Cannot include a null value in a string template.');
         piece = toStringValue(v);
         break;
@@ -204,6 +216,14 @@ function renderParts(parts: TemplatePart[], scope: Scope): Value {
     }
     if (piece instanceof Unknown) return piece;
     text += piece as string;
+    pieces.push(piece as string);
+  }
+  if (firstUnknown) {
+    // A template that is only the unknown value is that value (keeps its exact source).
+    if (pieces.length === 1) return firstUnknown;
+    // Short one-line templates name themselves; long ones (heredoc policies) name the unknown part.
+    const source = text.length <= 160 && !text.includes('\n') ? text : firstUnknown.source;
+    return new Unknown(source, firstUnknown.reason, firstUnknown.ref, undefined, pieces);
   }
   return text;
 }

@@ -1521,7 +1521,12 @@ function csvDecode(text: string): Value {
 }
 
 const encodingFunctions: Record<string, FunctionSpec> = {
-  jsonencode: spec(1, 1, 'deep', ([v]) => jsonEncode(v)),
+  jsonencode: spec(1, 1, 'manual', ([v], _ctx, name) => {
+    const u = findUnknown(v);
+    // The encoded text is unknown, but the structure is kept for rules that read documents.
+    if (u) return new Unknown(`${name}(...)`, `depends on ${u.describe()}`, undefined, v);
+    return jsonEncode(v);
+  }),
   jsondecode: spec(1, 1, 'deep', ([s]) => jsonDecode(asString(s))),
   csvdecode: spec(1, 1, 'deep', ([s]) => csvDecode(asString(s))),
   urlencode: spec(1, 1, 'deep', ([s]) => urlEncode(asString(s))),

@@ -17,6 +17,17 @@ export class Unknown {
      * rule follow exactly the element of a list it reads, where edges only say "somewhere in here".
      */
     readonly ref?: { address: string; attrPath: string },
+    /**
+     * For an encoding of a partly known value (`jsonencode({ Resource = aws_s3_bucket.b.arn })`): the
+     * value before encoding, Unknowns inside. The encoded string is unknown, but its structure is not,
+     * so a rule reading a policy can still judge every statement that is known.
+     */
+    readonly encodedFrom?: Value,
+    /**
+     * For a string template with unknown parts (`"${aws_s3_bucket.b.arn}/*"`): its pieces in order,
+     * known text and Unknowns, so a rule can still judge the text around the unknown parts.
+     */
+    readonly template?: ReadonlyArray<string | Unknown>,
   ) {}
 
   describe(): string {

@@ -127,7 +127,9 @@ resource "x_thing" "a" {
     expect(get('variable')).toEqual(unset);
     expect(get('through')).toBeInstanceOf(Unknown);
     expect((get('through') as Unknown).reason).toContain('var.unset');
-    expect(get('template')).toEqual(new Unknown('aws_vpc.main.arn', 'known after apply', { address: 'aws_vpc.main', attrPath: 'arn' }));
+    // The known text around an unknown part stays visible, as pieces and in the name.
+    const arn = new Unknown('aws_vpc.main.arn', 'known after apply', { address: 'aws_vpc.main', attrPath: 'arn' });
+    expect(get('template')).toEqual(new Unknown('arn:${aws_vpc.main.arn}/*', 'known after apply', { address: 'aws_vpc.main', attrPath: 'arn' }, undefined, ['arn:', arn, '/*']));
     expect(get('compare')).toBeInstanceOf(Unknown);
     expect(get('cond')).toBeInstanceOf(Unknown);
     expect(get('both_same')).toBe(2);

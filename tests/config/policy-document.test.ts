@@ -374,7 +374,7 @@ resource "aws_iam_policy" "p" {
     expect(json).toBeInstanceOf(Unknown);
     const u = json as Unknown;
     expect(u.source).toBe('data.aws_iam_policy_document.d.json');
-    expect(u.reason).toBe('statement.0 depends on var.bucket (no value given: set it with --var bucket=..., a .tfvars file or TF_VAR_bucket)');
+    expect(u.reason).toBe('statement.0 depends on arn:aws:s3:::${var.bucket}/* (no value given: set it with --var bucket=..., a .tfvars file or TF_VAR_bucket)');
     expect(u.ref).toEqual({ address: 'data.aws_iam_policy_document.d', attrPath: 'json' });
     expect(attr(input, 'data.aws_iam_policy_document.d', 'minified_json')).toBeInstanceOf(Unknown);
     expect(attr(input, 'aws_iam_policy.p', 'policy')).toBe(json);

@@ -102,7 +102,7 @@ describe('registry', () => {
 
   it('keeps the original unknown in the reason through nested calls', () => {
     const inner = call('jsonencode', { a: u });
-    expect(inner).toEqual(new Unknown('jsonencode(...)', 'depends on var.x (no value given)'));
+    expect(inner).toEqual(new Unknown('jsonencode(...)', 'depends on var.x (no value given)', undefined, { a: u }));
     const outer = call('upper', inner);
     expect(outer).toBeInstanceOf(Unknown);
     expect((outer as Unknown).source).toBe('upper(...)');
