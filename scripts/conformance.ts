@@ -68,6 +68,15 @@ function sameResource(result: RuleResult, expected: string): boolean {
   return a === expected || a.replace(/\[[^\]]*\]/g, '') === expected.replace(/\[[^\]]*\]/g, '');
 }
 
+/**
+ * TG-NET-006 expectations may sit on the aws_default_security_group while tomguard reports per VPC:
+ * a VPC result counts when one of its parts is about that default security group.
+ */
+function vpcResultFor(ruleId: string, r: RuleResult, expected: string): boolean {
+  if (ruleId !== 'TG-NET-006' || r.node?.type !== 'aws_vpc' || !expected.startsWith('aws_default_security_group.')) return false;
+  return (r.parts ?? []).some((p) => p.name.includes(expected));
+}
+
 async function run(): Promise<number> {
   const manifest = readManifest();
   if (!manifest) return 0;
@@ -90,7 +99,7 @@ async function run(): Promise<number> {
         }
       }
       for (const e of c.expect) {
-        const candidates = results.filter((r) => (e.resource ? sameResource(r, e.resource) || (ruleId === 'TG-NET-006' && r.node?.type === 'aws_vpc') : !r.node));
+        const candidates = results.filter((r) => (e.resource ? sameResource(r, e.resource) || vpcResultFor(ruleId, r, e.resource) : !r.node));
         const statuses = candidates.map((r) => r.status);
         let ok: boolean;
         if (e.status === 'pass') ok = statuses.length > 0 ? statuses.every((s) => s === 'pass') : NO_RESULT_OK.test(c.note ?? '');

@@ -19,6 +19,11 @@ export interface RuleParameters {
   passwordMinLength: number;
   passwordReusePrevention: number;
   passwordMaxAgeDays: number;
+  /**
+   * TG-TLS-008: only buckets with this tag (and value, when given) hold personal data and are
+   * checked; undefined checks every bucket.
+   */
+  personalDataTag?: { key: string; value?: string };
 }
 
 export const DEFAULT_PARAMETERS: RuleParameters = {

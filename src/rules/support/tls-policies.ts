@@ -7,8 +7,11 @@ import data from '../../../rules/data/tls-policies.json';
 /** The lowest protocol a policy accepts. `SSLv3` only occurs in legacy CloudFront/Classic ELB policies. */
 export type TlsVersion = 'SSLv3' | '1.0' | '1.1' | '1.2' | '1.3';
 
-/** Which service's policy names: ELB/ALB/NLB listeners, CloudFront viewers, API Gateway domains, OpenSearch. */
-export type TlsPolicyFamily = 'elb' | 'cloudfront' | 'apigateway' | 'opensearch';
+/**
+ * Which service's policy names: ELB/ALB/NLB listeners, CloudFront viewers, API Gateway domains,
+ * OpenSearch, and the single protocols CloudFront may use towards custom origins.
+ */
+export type TlsPolicyFamily = 'elb' | 'cloudfront' | 'apigateway' | 'opensearch' | 'cloudfront_origin';
 
 const ORDER: readonly TlsVersion[] = ['SSLv3', '1.0', '1.1', '1.2', '1.3'];
 
@@ -31,6 +34,7 @@ const TABLES: Record<TlsPolicyFamily, Map<string, TlsVersion>> = {
   cloudfront: tableOf('cloudfront'),
   apigateway: tableOf('apigateway'),
   opensearch: tableOf('opensearch'),
+  cloudfront_origin: tableOf('cloudfront_origin'),
 };
 
 /** Where the policy table comes from (for rule `references.docs`). */

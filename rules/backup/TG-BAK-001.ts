@@ -1,0 +1,109 @@
+import { Unknown } from '../../src/eval/value';
+import { GraphNode, ResourceGraph } from '../../src/graph/model';
+import { setting } from '../../src/rules/support/attributes';
+import { asNumber, days } from '../../src/rules/support/numbers';
+import { fail, pass, unknown } from '../../src/rules/support/results';
+import { Rule, RuleResult } from '../../src/rules/types';
+
+export const BACKUP_TYPES = ['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster'] as const;
+
+/** What AWS keeps when `backup_retention_period` is omitted (RDS instances, Aurora and DocumentDB clusters alike). */
+export const AWS_DEFAULT_RETENTION_DAYS = 1;
+
+/** The attribute that makes a resource a read replica of another database, per type. */
+const REPLICA_ATTRIBUTE: Record<string, string | undefined> = {
+  aws_db_instance: 'replicate_source_db',
+  aws_rds_cluster: 'replication_source_identifier',
+};
+
+/**
+ * Whether the resource is a read replica: `true` when the source attribute holds a known, non-empty
+ * value or refers to another resource (`aws_db_instance.src.identifier`, known only after apply but
+ * never null); else the Unknown it holds (an unset variable, which may still turn out null).
+ */
+export function readReplicaOf(graph: ResourceGraph, node: GraphNode): { attribute: string; value: true | Unknown } | undefined {
+  const attribute = REPLICA_ATTRIBUTE[node.type];
+  if (!attribute) return undefined;
+  const read = node.attr(attribute);
+  if (!read.present) return undefined;
+  if (read.value instanceof Unknown) {
+    const refersToResource = read.value.ref !== undefined || graph.edgesFrom(node, attribute).length > 0;
+    return { attribute, value: refersToResource ? true : read.value };
+  }
+  return read.value === '' ? undefined : { attribute, value: true };
+}
+
+function check(graph: ResourceGraph, node: GraphNode, minDays: number): RuleResult | undefined {
+  const replica = readReplicaOf(graph, node);
+  // Read replicas are exempt: AWS backs up the source; a replica's own retention is optional.
+  if (replica?.value === true) return undefined;
+  const retention = setting(node, 'backup_retention_period', AWS_DEFAULT_RETENTION_DAYS);
+  const attribute = retention.read.present ? 'backup_retention_period' : undefined;
+  const value = asNumber(retention.value);
+  if (value instanceof Unknown) return unknown(node, `backup_retention_period is not known statically: ${retention.describe}`, attribute);
+  if (value === undefined) return unknown(node, `${retention.describe} is not a number of days`, attribute);
+  if (value >= minDays) return pass(node, `${retention.describe}: automated backups are kept ${days(value)} (at least ${days(minDays)})`, attribute);
+  if (replica) {
+    return unknown(
+      node,
+      `${retention.describe} is below ${days(minDays)}, but ${replica.attribute} is not known statically (${replica.value.describe()}): a read replica would be exempt`,
+      replica.attribute,
+    );
+  }
+  const why = retention.isDefault
+    ? `AWS keeps automated backups for ${days(AWS_DEFAULT_RETENTION_DAYS)} when backup_retention_period is omitted`
+    : value === 0
+      ? 'automated backups are turned off'
+      : `automated backups are kept only ${days(value)}`;
+  return fail(node, `${retention.describe}: ${why}; at least ${days(minDays)} are required`, attribute);
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'TG-BAK-001',
+    title: 'Databases keep automated backups long enough',
+    claim: 'backup-recovery',
+    severity: 'high',
+    description: [
+      'RDS instances, Aurora/RDS clusters and DocumentDB clusters must keep automated backups for at least the',
+      "profile's `backup_min_days` (default 7) days: `backup_retention_period >= 7`. An omitted",
+      '`backup_retention_period` means the AWS default of 1 day and fails; `0` turns automated backups (and',
+      'point-in-time restore) off. Read replicas (`replicate_source_db` on `aws_db_instance`,',
+      '`replication_source_identifier` on `aws_rds_cluster`) are exempt: the source database is backed up, and',
+      'they are not evaluated.',
+    ].join('\n'),
+    remediation: [
+      'Keep automated backups for at least a week (AWS allows up to 35 days):',
+      '',
+      '```hcl',
+      'resource "aws_db_instance" "main" {',
+      '  # ...',
+      '  backup_retention_period = 14',
+      '  backup_window           = "02:00-03:00"',
+      '}',
+      '',
+      'resource "aws_rds_cluster" "main" {',
+      '  # ...',
+      '  backup_retention_period = 14',
+      '}',
+      '```',
+    ].join('\n'),
+    fix: 'set backup_retention_period to 7 or more days',
+    appliesTo: BACKUP_TYPES,
+    references: {
+      checkov: ['CKV_AWS_133', 'CKV_AWS_360'],
+      trivy: ['AVD-AWS-0077'],
+      kics: ['1dc73fb4-5b51-430c-8c5f-25dcf9090b02', 'e542bd46-58c4-4e0f-a52a-1fb4f9548e02'],
+      docs: [
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#backup_retention_period',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster#backup_retention_period',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/docdb_cluster#backup_retention_period',
+        'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html',
+      ],
+    },
+  },
+
+  check({ graph, params }) {
+    return graph.resources(BACKUP_TYPES).flatMap((node) => check(graph, node, params.backupMinDays) ?? []);
+  },
+};

@@ -1,0 +1,81 @@
+import { Unknown } from '../../src/eval/value';
+import { GraphNode, ResourceGraph } from '../../src/graph/model';
+import { asBoolean, setting } from '../../src/rules/support/attributes';
+import { combineParts } from '../../src/rules/support/results';
+import { ResultPart, Rule } from '../../src/rules/types';
+import { readReplicaOf } from './TG-BAK-001';
+
+export const PROTECTED_TYPES = ['aws_db_instance', 'aws_rds_cluster'] as const;
+
+function deletionProtection(node: GraphNode): ResultPart {
+  const s = setting(node, 'deletion_protection', false);
+  const attribute = s.read.present ? 'deletion_protection' : undefined;
+  const v = asBoolean(s.value);
+  const name = 'deletion_protection';
+  if (v === true) return { name, status: 'pass', message: s.describe, attribute };
+  if (v === false) return { name, status: 'fail', message: `${s.describe}: the database can be deleted by a single API call or terraform destroy`, attribute };
+  if (v instanceof Unknown) return { name, status: 'unknown', message: `deletion_protection is not known statically: ${s.describe}`, attribute };
+  return { name, status: 'unknown', message: `${s.describe} is not a boolean`, attribute };
+}
+
+function finalSnapshot(graph: ResourceGraph, node: GraphNode): ResultPart {
+  const name = 'skip_final_snapshot';
+  const s = setting(node, 'skip_final_snapshot', false);
+  const attribute = s.read.present ? 'skip_final_snapshot' : undefined;
+  const v = asBoolean(s.value);
+  const replica = readReplicaOf(graph, node);
+  if (replica?.value === true && node.type === 'aws_db_instance') {
+    // AWS takes no final snapshot of an instance read replica (the API requires skipping it).
+    return { name, status: 'pass', message: `${replica.attribute} is set: AWS takes no final snapshot of a read replica, the source's backups apply`, attribute: replica.attribute };
+  }
+  if (v === false) return { name, status: 'pass', message: `${s.describe}: a final snapshot is taken on deletion`, attribute };
+  if (v === true) return { name, status: 'fail', message: `${s.describe}: no final snapshot is taken when the database is deleted`, attribute };
+  if (v instanceof Unknown) return { name, status: 'unknown', message: `skip_final_snapshot is not known statically: ${s.describe}`, attribute };
+  return { name, status: 'unknown', message: `${s.describe} is not a boolean`, attribute };
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'TG-BAK-002',
+    title: 'Databases are protected from deletion and keep a final snapshot',
+    claim: 'backup-recovery',
+    severity: 'medium',
+    description: [
+      'RDS instances and clusters must set `deletion_protection = true` (the provider default is `false`) and must',
+      'not set `skip_final_snapshot = true` (default `false`), so that neither a mistaken `terraform destroy` nor a',
+      'replacement deletes the database without a restorable snapshot. Deleting a database also deletes its',
+      'automated backups unless they are retained. One result per database names every failing part. AWS takes no',
+      'final snapshot of an `aws_db_instance` read replica, so that part passes for replicas.',
+    ].join('\n'),
+    remediation: [
+      'Turn deletion protection on and keep the final snapshot:',
+      '',
+      '```hcl',
+      'resource "aws_db_instance" "main" {',
+      '  # ...',
+      '  deletion_protection       = true',
+      '  skip_final_snapshot       = false',
+      '  final_snapshot_identifier = "main-final"',
+      '}',
+      '```',
+    ].join('\n'),
+    fix: 'set deletion_protection = true and skip_final_snapshot = false (with a final_snapshot_identifier)',
+    appliesTo: PROTECTED_TYPES,
+    references: {
+      checkov: ['CKV_AWS_293', 'CKV_AWS_139'],
+      docs: [
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#deletion_protection',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#skip_final_snapshot',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster#deletion_protection',
+        'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html',
+      ],
+    },
+  },
+
+  check({ graph }) {
+    return graph.resources(PROTECTED_TYPES).map((node) => {
+      const parts = [deletionProtection(node), finalSnapshot(graph, node)];
+      return combineParts(node, parts, parts.map((p) => p.message).join('; '));
+    });
+  },
+};

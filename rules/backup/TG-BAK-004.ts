@@ -1,0 +1,82 @@
+import { Unknown } from '../../src/eval/value';
+import { GraphNode } from '../../src/graph/model';
+import { setting } from '../../src/rules/support/attributes';
+import { asNumber, days } from '../../src/rules/support/numbers';
+import { fail, pass, unknown } from '../../src/rules/support/results';
+import { Rule, RuleResult } from '../../src/rules/types';
+
+export const CACHE_TYPES = ['aws_elasticache_replication_group', 'aws_elasticache_cluster'] as const;
+
+/** Engines that take snapshots (Memcached has none). */
+const SNAPSHOT_ENGINES = ['redis', 'valkey'];
+
+/** The AWS default `snapshot_retention_limit`: automatic snapshots off. */
+export const DEFAULT_SNAPSHOT_RETENTION = 0;
+
+function check(node: GraphNode): RuleResult | undefined {
+  let engineNote: string | undefined;
+  if (node.type === 'aws_elasticache_cluster') {
+    // A cluster added to a replication group is one of its nodes: the group's snapshot settings apply.
+    if (node.attr('replication_group_id').present) return undefined;
+    const engine = node.attr('engine');
+    if (!engine.present) {
+      return unknown(node, 'engine is not set (the provider requires it without replication_group_id): whether the cluster is Redis/Valkey is not known');
+    }
+    if (engine.value instanceof Unknown) engineNote = `engine is not known statically (${engine.value.describe()}): Memcached clusters take no snapshots`;
+    else if (typeof engine.value === 'string' && !SNAPSHOT_ENGINES.includes(engine.value.toLowerCase())) return undefined;
+  } else {
+    // Replication groups are Redis or Valkey (default redis).
+    const engine = node.attr('engine');
+    if (typeof engine.value === 'string' && !SNAPSHOT_ENGINES.includes(engine.value.toLowerCase())) return undefined;
+  }
+  const limit = setting(node, 'snapshot_retention_limit', DEFAULT_SNAPSHOT_RETENTION);
+  const attribute = limit.read.present ? 'snapshot_retention_limit' : undefined;
+  const value = asNumber(limit.value);
+  if (value instanceof Unknown) return unknown(node, `snapshot_retention_limit is not known statically: ${limit.describe}`, attribute);
+  if (value === undefined) return unknown(node, `${limit.describe} is not a number of days`, attribute);
+  if (value >= 1) return pass(node, `${limit.describe}: automatic snapshots are kept ${days(value)}`, attribute);
+  if (engineNote) return unknown(node, `${limit.describe} turns automatic snapshots off, but ${engineNote}`, 'engine');
+  return fail(node, `${limit.describe}: automatic snapshots are turned off`, attribute);
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'TG-BAK-004',
+    title: 'Redis and Valkey caches take automatic snapshots',
+    claim: 'backup-recovery',
+    severity: 'low',
+    description: [
+      'ElastiCache replication groups and Redis/Valkey cache clusters must keep automatic snapshots:',
+      '`snapshot_retention_limit >= 1`. The default `0` turns automatic snapshots off, so cached or session data',
+      'cannot be restored after a failure or a mistaken deletion. Memcached clusters take no snapshots and are not',
+      'evaluated; a cluster that joins a replication group (`replication_group_id`) follows the group, which is',
+      'evaluated instead.',
+    ].join('\n'),
+    remediation: [
+      'Keep automatic snapshots for at least a day:',
+      '',
+      '```hcl',
+      'resource "aws_elasticache_replication_group" "sessions" {',
+      '  # ...',
+      '  snapshot_retention_limit = 7',
+      '  snapshot_window          = "03:00-04:00"',
+      '}',
+      '```',
+    ].join('\n'),
+    fix: 'set snapshot_retention_limit to 1 or more days',
+    appliesTo: CACHE_TYPES,
+    references: {
+      trivy: ['AVD-AWS-0050'],
+      kics: ['8fdb08a0-a868-4fdf-9c27-ccab0237f1ab'],
+      docs: [
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#snapshot_retention_limit',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_cluster#snapshot_retention_limit',
+        'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-automatic.html',
+      ],
+    },
+  },
+
+  check({ graph }) {
+    return graph.resources(CACHE_TYPES).flatMap((node) => check(node) ?? []);
+  },
+};

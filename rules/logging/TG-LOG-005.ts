@@ -1,0 +1,185 @@
+import { Unknown, Value, isObject } from '../../src/eval/value';
+import { GraphNode, ResourceGraph } from '../../src/graph/model';
+import { asBoolean, setting, show } from '../../src/rules/support/attributes';
+import { fail, pass, unknown } from '../../src/rules/support/results';
+import { Rule, RuleResult } from '../../src/rules/types';
+
+export const EVENT_RULE_TYPES = ['aws_cloudwatch_event_rule'] as const;
+export const EVENT_TARGET_TYPES = ['aws_cloudwatch_event_target'] as const;
+export const METRIC_ALARM_TYPES = ['aws_cloudwatch_metric_alarm'] as const;
+export const COMPOSITE_ALARM_TYPES = ['aws_cloudwatch_composite_alarm'] as const;
+
+export const GUARDDUTY_SOURCE = 'aws.guardduty';
+
+type PatternMatch = { kind: 'guardduty'; sources: string[] } | { kind: 'other' } | { kind: 'unknown'; why: string };
+
+/** Whether one `source` pattern element matches `aws.guardduty`: the exact string, or a `prefix` that covers it. */
+function sourceMatches(element: Value): boolean {
+  if (element === GUARDDUTY_SOURCE) return true;
+  if (isObject(element) && typeof element.prefix === 'string') return GUARDDUTY_SOURCE.startsWith(element.prefix);
+  return false;
+}
+
+/** Reads an event pattern (a JSON string, usually from jsonencode) and says whether it matches GuardDuty events. */
+export function guardDutyPattern(node: GraphNode): PatternMatch {
+  const read = node.attr('event_pattern');
+  if (!read.present) return { kind: 'other' }; // a schedule rule
+  let pattern: Value | undefined = read.value;
+  if (pattern instanceof Unknown) return { kind: 'unknown', why: `event_pattern = ${show(pattern)}` };
+  if (typeof pattern === 'string') {
+    try {
+      pattern = JSON.parse(pattern) as Value;
+    } catch {
+      return { kind: 'unknown', why: 'event_pattern is not valid JSON' };
+    }
+  }
+  if (!isObject(pattern)) return { kind: 'other' };
+  const source = pattern.source;
+  if (source instanceof Unknown) return { kind: 'unknown', why: `the pattern's source is ${show(source)}` };
+  const elements = Array.isArray(source) ? source : source === undefined ? [] : [source];
+  if (elements.some((e) => e instanceof Unknown)) return { kind: 'unknown', why: `the pattern's source is ${show(source)}` };
+  if (!elements.some(sourceMatches)) return { kind: 'other' };
+  return { kind: 'guardduty', sources: elements.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))) };
+}
+
+/** Event targets of an event rule: by reference from their `rule`, or naming the rule's known name literally. */
+function targetsOf(graph: ResourceGraph, eventRule: GraphNode): GraphNode[] {
+  const found = new Map<string, GraphNode>();
+  for (const t of graph.referrers(eventRule, EVENT_TARGET_TYPES, 'rule')) found.set(t.address, t);
+  const name = eventRule.attr('name').value;
+  if (typeof name === 'string' && name !== '') {
+    for (const t of graph.resources(EVENT_TARGET_TYPES)) if (t.attr('rule').value === name) found.set(t.address, t);
+  }
+  return [...found.values()];
+}
+
+/** `state` (v5+) / `is_enabled` (deprecated): a disabled rule routes nothing. */
+function disabledReason(node: GraphNode): { status: 'off' | 'unknown'; message: string; attribute: string } | undefined {
+  const state = node.attr('state');
+  if (state.present) {
+    if (state.value instanceof Unknown) return { status: 'unknown', message: `state = ${show(state.value)}: whether the rule is enabled is not known statically`, attribute: 'state' };
+    if (state.value === 'DISABLED') return { status: 'off', message: 'state = "DISABLED": the rule routes nothing', attribute: 'state' };
+    return undefined;
+  }
+  const enabled = setting(node, 'is_enabled', true);
+  const v = asBoolean(enabled.value);
+  if (v === false) return { status: 'off', message: `${enabled.describe}: the rule routes nothing`, attribute: 'is_enabled' };
+  if (v instanceof Unknown) return { status: 'unknown', message: `${enabled.describe}: whether the rule is enabled is not known statically`, attribute: 'is_enabled' };
+  return undefined;
+}
+
+function checkEventRule(graph: ResourceGraph, node: GraphNode, sources: string[]): RuleResult {
+  const matched = `event_pattern source ${JSON.stringify(sources)} matches GuardDuty findings`;
+  const off = disabledReason(node);
+  if (off?.status === 'off') return fail(node, `${matched}, but ${off.message}`, off.attribute);
+  const targets = targetsOf(graph, node);
+  if (targets.length === 0) {
+    return fail(node, `${matched}, but no aws_cloudwatch_event_target references this rule: the findings are not sent to any notification`, 'event_pattern');
+  }
+  if (off?.status === 'unknown') return unknown(node, `${matched} and ${targets[0].address} receives them, but ${off.message}`, off.attribute);
+  const arn = targets[0].attr('arn');
+  const to = arn.present ? ` (arn = ${arn.value instanceof Unknown ? arn.value.source : show(arn.value)})` : '';
+  return pass(node, `GuardDuty findings are routed: ${matched} and ${targets.map((t) => t.address).join(', ')}${to} receives them`, 'event_pattern');
+}
+
+/** A non-empty action list: a known non-empty list, or `unknown` when it cannot be told. */
+function actionsOf(node: GraphNode, path: string): { status: 'some' | 'none' | 'unknown'; describe: string } {
+  const s = setting(node, path);
+  if (!s.read.present) return { status: 'none', describe: `${path} is not set` };
+  if (s.value instanceof Unknown) return { status: 'unknown', describe: s.describe };
+  const list = Array.isArray(s.value) ? s.value : [s.value];
+  return { status: list.length > 0 ? 'some' : 'none', describe: s.describe };
+}
+
+function checkMetricAlarm(graph: ResourceGraph, node: GraphNode): RuleResult {
+  const enabled = setting(node, 'actions_enabled', true);
+  const on = asBoolean(enabled.value);
+  if (on === false) return fail(node, `The alarm notifies nobody: ${enabled.describe}`, 'actions_enabled');
+  const actions = actionsOf(node, 'alarm_actions');
+  if (actions.status === 'unknown') return unknown(node, `${actions.describe}: whether the alarm notifies anyone is not known statically`, 'alarm_actions');
+  if (actions.status === 'none') {
+    // A child of a composite alarm alerts through the composite alarm's actions.
+    for (const composite of graph.referrers(node, COMPOSITE_ALARM_TYPES, 'alarm_rule')) {
+      if (actionsOf(composite, 'alarm_actions').status === 'some' && asBoolean(setting(composite, 'actions_enabled', true).value) !== false) {
+        return pass(node, `The alarm notifies through composite alarm ${composite.address}, which sets alarm_actions`);
+      }
+    }
+    return fail(node, `The alarm notifies nobody: ${actions.describe}`, node.attr('alarm_actions').present ? 'alarm_actions' : undefined);
+  }
+  if (on instanceof Unknown) return unknown(node, `${enabled.describe}: whether the alarm actions run is not known statically`, 'actions_enabled');
+  return pass(node, `The alarm notifies: ${actions.describe}`, 'alarm_actions');
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'TG-LOG-005',
+    title: 'GuardDuty findings and alarms reach a notification',
+    claim: 'threat-detection',
+    severity: 'medium',
+    existence: true,
+    description: [
+      'The TOM promises automated alerts. Evidence is an `aws_cloudwatch_event_rule` whose `event_pattern`',
+      'matches `source` `aws.guardduty` and that an `aws_cloudwatch_event_target` references through `rule`',
+      '(the finding is sent to SNS, Lambda, a chatbot, ...), or `aws_cloudwatch_metric_alarm`s with',
+      '`alarm_actions`. Results: a GuardDuty event rule passes when a target references it, and fails without',
+      'one (findings go nowhere) or when the rule is disabled; each metric alarm passes with `alarm_actions`',
+      '(or through a composite alarm that has them) and fails without actions or with `actions_enabled = false`.',
+      'Event rules for other sources get no result. An event rule whose pattern is not known statically is',
+      '`unknown` when nothing else evidences alerting. With no GuardDuty event rule and no metric alarm in',
+      'scope, the claim is `not-evidenced`.',
+    ].join('\n'),
+    remediation: [
+      'Route GuardDuty findings to a notification topic:',
+      '',
+      '```hcl',
+      'resource "aws_cloudwatch_event_rule" "guardduty" {',
+      '  name = "guardduty-findings"',
+      '  event_pattern = jsonencode({',
+      '    source        = ["aws.guardduty"]',
+      '    "detail-type" = ["GuardDuty Finding"]',
+      '  })',
+      '}',
+      '',
+      'resource "aws_cloudwatch_event_target" "guardduty_to_sns" {',
+      '  rule = aws_cloudwatch_event_rule.guardduty.name',
+      '  arn  = aws_sns_topic.security_alerts.arn',
+      '}',
+      '```',
+    ].join('\n'),
+    fix: 'add an aws_cloudwatch_event_rule for source aws.guardduty with an aws_cloudwatch_event_target (e.g. an SNS topic)',
+    appliesTo: [...EVENT_RULE_TYPES, ...EVENT_TARGET_TYPES, ...METRIC_ALARM_TYPES, ...COMPOSITE_ALARM_TYPES],
+    references: {
+      docs: [
+        'https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings_eventbridge.html',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_event_rule',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_event_target',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_metric_alarm#alarm_actions',
+      ],
+    },
+  },
+
+  check({ graph }) {
+    const results: RuleResult[] = [];
+    const undecided: RuleResult[] = [];
+    for (const node of graph.resources(EVENT_RULE_TYPES)) {
+      const match = guardDutyPattern(node);
+      if (match.kind === 'guardduty') results.push(checkEventRule(graph, node, match.sources));
+      else if (match.kind === 'unknown') {
+        undecided.push(unknown(node, `${match.why}: whether this rule routes GuardDuty findings is not known statically`, 'event_pattern'));
+      }
+    }
+    for (const node of graph.resources(METRIC_ALARM_TYPES)) results.push(checkMetricAlarm(graph, node));
+    // Rules whose pattern is not known only matter when nothing else evidences alerting.
+    if (!results.some((r) => r.status === 'pass')) results.push(...undecided);
+    if (results.length === 0) {
+      return [
+        {
+          status: 'not-evidenced',
+          message:
+            'No aws_cloudwatch_event_rule for GuardDuty findings (source aws.guardduty) and no aws_cloudwatch_metric_alarm in the scanned configuration: nothing shows that alerts are sent',
+        },
+      ];
+    }
+    return results;
+  },
+};

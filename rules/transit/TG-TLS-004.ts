@@ -1,0 +1,124 @@
+import { Unknown } from '../../src/eval/value';
+import { GraphNode } from '../../src/graph/model';
+import { RuleParameters } from '../../src/rules/parameters';
+import { Setting, setting } from '../../src/rules/support/attributes';
+import { combineParts, result, unknown } from '../../src/rules/support/results';
+import { acceptsOnlyTls12Plus, minTlsVersion, showTlsVersion } from '../../src/rules/support/tls-policies';
+import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
+
+export const REST_DOMAIN_TYPES = ['aws_api_gateway_domain_name'] as const;
+export const V2_DOMAIN_TYPES = ['aws_apigatewayv2_domain_name'] as const;
+
+/** What API Gateway applies to a REST API (v1) custom domain name without `security_policy`. */
+export const DEFAULT_REST_SECURITY_POLICY = 'TLS_1_0';
+
+interface Verdict {
+  status: 'pass' | 'fail' | 'unknown';
+  message: string;
+}
+
+/** The verdict on one security policy setting (a name from the `apigateway` table of tls-policies.json). */
+function judgePolicy(policy: Setting, params: RuleParameters): Verdict {
+  const name = policy.value;
+  if (name instanceof Unknown) return { status: 'unknown', message: `${policy.describe}: not known statically` };
+  if (typeof name !== 'string') return { status: 'unknown', message: `${policy.describe} is not a security policy name` };
+  const ok = acceptsOnlyTls12Plus('apigateway', name, params.acceptedTlsPolicies);
+  const min = minTlsVersion('apigateway', name);
+  if (ok === true) return { status: 'pass', message: `${policy.describe}, which ${min ? `accepts ${showTlsVersion(min)} or newer only` : 'the profile accepts (acceptedTlsPolicies)'}` };
+  if (ok === false) return { status: 'fail', message: `${policy.describe}, which accepts ${showTlsVersion(min!)}: TLS_1_2 or a newer SecurityPolicy_TLS13_* policy is required` };
+  return {
+    status: 'unknown',
+    message: `${policy.describe} is not a known API Gateway security policy (list it in the profile's acceptedTlsPolicies if it only allows TLS 1.2 or newer)`,
+  };
+}
+
+/** REST API (v1) domain names: `security_policy`, TLS_1_0 when omitted. */
+function checkRestDomain(node: GraphNode, params: RuleParameters): RuleResult {
+  const policy = setting(node, 'security_policy', DEFAULT_REST_SECURITY_POLICY);
+  const v = judgePolicy(policy, params);
+  return result(v.status, node, v.message, policy.read.present ? 'security_policy' : undefined);
+}
+
+/** v2 domain names: `domain_name_configuration.security_policy` (required by the provider). */
+function checkV2Domain(node: GraphNode, params: RuleParameters): RuleResult {
+  const blocks = node.blocks('domain_name_configuration');
+  if (blocks.length === 0) {
+    return unknown(node, 'domain_name_configuration is not set (the provider requires it): the security policy is not known');
+  }
+  const parts: ResultPart[] = blocks.map(({ path, value }) => {
+    const name = blocks.length > 1 ? path.replace(/\.(\d+)$/, '[$1]') : 'domain_name_configuration';
+    if (value instanceof Unknown) return { name, status: 'unknown', message: `domain_name_configuration is not known statically: ${value.describe()}`, attribute: path };
+    const attribute = `${path}.security_policy`;
+    const policy = setting(node, attribute);
+    if (!policy.read.present) {
+      return { name, status: 'unknown', message: `${name}.security_policy is not set (the provider requires it): the security policy is not known`, attribute: path };
+    }
+    const v = judgePolicy(policy, params);
+    return { name, status: v.status, message: `${name}.${v.message}`, attribute };
+  });
+  if (parts.length === 1) return result(parts[0].status, node, parts[0].message, parts[0].attribute);
+  return combineParts(node, parts, parts.map((p) => p.message).join('; '));
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'TG-TLS-004',
+    title: 'API Gateway custom domain names only accept TLS 1.2 or newer',
+    claim: 'transit-tls12',
+    severity: 'medium',
+    description: [
+      'Custom domain names of API Gateway must use a security policy that only accepts TLS 1.2 or newer:',
+      '`security_policy` of `aws_api_gateway_domain_name` (REST APIs) and',
+      '`domain_name_configuration.security_policy` of `aws_apigatewayv2_domain_name` (HTTP/WebSocket APIs)',
+      'must be `TLS_1_2` or one of the newer enhanced policies (`SecurityPolicy_TLS13_*`, and the',
+      '`SecurityPolicy_TLS12_*_EDGE` policies of edge-optimized endpoints). A REST API domain name without',
+      '`security_policy` gets `TLS_1_0` from AWS and fails. Policy names are read from',
+      '`rules/data/tls-policies.json`; a name that is not there is `unknown` unless the profile accepts it',
+      '(`accepted_tls_policies`).',
+    ].join('\n'),
+    remediation: [
+      'Set a TLS 1.2 (or newer) security policy on the custom domain name:',
+      '',
+      '```hcl',
+      'resource "aws_api_gateway_domain_name" "api" {',
+      '  domain_name              = "api.example.com"',
+      '  regional_certificate_arn = aws_acm_certificate.api.arn',
+      '  security_policy          = "TLS_1_2"',
+      '',
+      '  endpoint_configuration {',
+      '    types = ["REGIONAL"]',
+      '  }',
+      '}',
+      '',
+      'resource "aws_apigatewayv2_domain_name" "ws" {',
+      '  domain_name = "ws.example.com"',
+      '',
+      '  domain_name_configuration {',
+      '    certificate_arn = aws_acm_certificate.ws.arn',
+      '    endpoint_type   = "REGIONAL"',
+      '    security_policy = "TLS_1_2"',
+      '  }',
+      '}',
+      '```',
+    ].join('\n'),
+    fix: 'set security_policy = "TLS_1_2" (or a SecurityPolicy_TLS13_* policy)',
+    appliesTo: [...REST_DOMAIN_TYPES, ...V2_DOMAIN_TYPES],
+    references: {
+      checkov: ['CKV_AWS_206'],
+      trivy: ['AVD-AWS-0005'],
+      kics: ['4e1cc5d3-2811-4fb2-861c-ee9b3cb7f90b'],
+      docs: [
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_domain_name#security_policy',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/apigatewayv2_domain_name#security_policy',
+        'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies-list.html',
+      ],
+    },
+  },
+
+  check({ graph, params }) {
+    return [
+      ...graph.resources(REST_DOMAIN_TYPES).map((node) => checkRestDomain(node, params)),
+      ...graph.resources(V2_DOMAIN_TYPES).map((node) => checkV2Domain(node, params)),
+    ];
+  },
+};
