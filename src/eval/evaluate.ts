@@ -336,13 +336,14 @@ function asBool(v: Value, what: string): boolean {
   if (typeof v === 'boolean') return v;
   if (v === 'true') return true;
   if (v === 'false') return false;
-  throw new EvalError(`The ${what} must be a bool, got ${typeName(v)}${typeof v === 'string' ? ` "${v}"` : ''}.`);
+  // Values are not quoted in messages: a string may be a secret.
+  throw new EvalError(`The ${what} must be a bool, got ${typeName(v)}.`);
 }
 
 function asNumber(v: Value, op: string): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && v.trim() !== '' && !isNaN(Number(v))) return Number(v);
-  throw new EvalError(`Operator "${op}" needs numbers, got ${typeName(v)}${typeof v === 'string' ? ` "${v}"` : ''}.`);
+  throw new EvalError(`Operator "${op}" needs numbers, got ${typeName(v)}.`);
 }
 
 function evalUnary(op: '!' | '-', v: Value): Value {

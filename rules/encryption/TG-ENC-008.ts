@@ -1,0 +1,197 @@
+import { Unknown } from '../../src/eval/value';
+import { GraphNode, ResourceGraph } from '../../src/graph/model';
+import { RuleParameters } from '../../src/rules/parameters';
+import { Setting, asBoolean, setting, show } from '../../src/rules/support/attributes';
+import { result } from '../../src/rules/support/results';
+import { Rule, RuleResult } from '../../src/rules/types';
+
+interface Verdict {
+  status: 'pass' | 'fail' | 'unknown';
+  message: string;
+  attribute?: string;
+}
+
+type Judge = (graph: ResourceGraph, node: GraphNode, params: RuleParameters) => Verdict;
+
+/** A setting whose message names the whole path: `encrypt_at_rest.enabled = false (provider default when omitted)`. */
+function qualifiedSetting(node: GraphNode, path: string, defaultValue?: boolean): Setting {
+  const s = setting(node, path, defaultValue);
+  return { ...s, describe: s.describe.replace(/^\S+/, path.replace(/\.\d+(?=\.|$)/g, '')) };
+}
+
+/** A boolean switch with its provider default: true passes, false fails. */
+function booleanSwitch(node: GraphNode, path: string, defaultValue: boolean, offMeans: string): Verdict {
+  const s = qualifiedSetting(node, path, defaultValue);
+  const v = asBoolean(s.value);
+  const block = path.includes('.') ? path.split('.')[0] : undefined;
+  const attribute = s.read.present ? path : block && node.attr(block).present ? block : undefined;
+  if (v === true) return { status: 'pass', message: s.describe, attribute };
+  if (v === false) return { status: 'fail', message: `${s.describe}: ${offMeans}`, attribute };
+  if (v instanceof Unknown) return { status: 'unknown', message: `${path.replace(/\.\d+(?=\.|$)/g, '')} is not known statically: ${show(v)}`, attribute: path };
+  return { status: 'unknown', message: `${s.describe} is not a boolean`, attribute };
+}
+
+/**
+ * Whether a key attribute (`kms_master_key_id`, `kms_key_id`) names a key: a non-empty value, or a
+ * reference to a resource or data source (its ID/ARN is known only after apply). `""` and `null` are
+ * not set. An unresolved variable gives an Unknown.
+ */
+function keySet(graph: ResourceGraph, node: GraphNode, path: string): { set: boolean | Unknown; describe: string } {
+  const s = setting(node, path);
+  const v = s.value;
+  if (!s.read.present || v === '') return { set: false, describe: v === '' ? `${path} = "" (empty: no key)` : `${path} is not set` };
+  if (v instanceof Unknown) {
+    if (v.ref) return { set: true, describe: `${path} = ${v.source}` };
+    // Plan JSON: the configuration references a resource or data source (a module output may be null).
+    const target = graph.targets(node, path).find((t) => t.kind === 'resource' || t.kind === 'data');
+    if (target) return { set: true, describe: `${path} refers to ${target.address}` };
+    return { set: v, describe: `${path} is not known statically: ${show(v)}` };
+  }
+  return { set: true, describe: s.describe };
+}
+
+const efs: Judge = (_g, node) => booleanSwitch(node, 'encrypted', false, 'the file system is not encrypted at rest');
+const redshift: Judge = (_g, node) => booleanSwitch(node, 'encrypted', false, 'the cluster and its snapshots are not encrypted at rest');
+const search: Judge = (_g, node) => booleanSwitch(node, 'encrypt_at_rest.0.enabled', false, 'the domain\'s indices, logs and snapshots are not encrypted at rest');
+
+/** Without `server_side_encryption.enabled = true` DynamoDB still encrypts, with an AWS-owned key. */
+const dynamodb: Judge = (_g, node, params) => {
+  const path = 'server_side_encryption.0.enabled';
+  const shown = 'server_side_encryption.enabled';
+  const s = qualifiedSetting(node, path, false);
+  const v = asBoolean(s.value);
+  const attribute = s.read.present ? path : node.attr('server_side_encryption').present ? 'server_side_encryption' : undefined;
+  if (v === true) return { status: 'pass', message: `${s.describe}: encrypted with a KMS key (kms_key_arn, else the AWS-managed aws/dynamodb key)`, attribute };
+  const owned = 'DynamoDB encrypts the table with an AWS-owned key';
+  if (!params.dynamodbRequireKms) {
+    // Encrypted at rest whichever way the switch goes: AWS-owned key or KMS.
+    if (v instanceof Unknown) {
+      return { status: 'pass', message: `${shown} is not known statically (${v.describe()}), but either way DynamoDB encrypts the table at rest (AWS-owned key or KMS)`, attribute: path };
+    }
+    return { status: 'pass', message: `${s.describe}: ${owned} (AES-256 at rest); set dynamodb_require_kms in the profile to require a KMS key`, attribute };
+  }
+  if (v instanceof Unknown) return { status: 'unknown', message: `${shown} is not known statically: ${show(v)}`, attribute: path };
+  if (v === false) return { status: 'fail', message: `${s.describe}: ${owned}, and the profile requires a KMS key (dynamodb_require_kms)`, attribute };
+  return { status: 'unknown', message: `${s.describe} is not a boolean`, attribute };
+};
+
+/** SQS: a KMS key, or SSE-SQS, which AWS turns on for new queues unless `sqs_managed_sse_enabled = false`. */
+const sqs: Judge = (graph, node) => {
+  const key = keySet(graph, node, 'kms_master_key_id');
+  if (key.set === true) return { status: 'pass', message: `${key.describe}: SSE-KMS`, attribute: 'kms_master_key_id' };
+  const sse = setting(node, 'sqs_managed_sse_enabled');
+  const v = asBoolean(sse.value);
+  if (v === true) return { status: 'pass', message: `${sse.describe}: SSE-SQS`, attribute: 'sqs_managed_sse_enabled' };
+  if (!sse.read.present) {
+    return {
+      status: 'pass',
+      message: `${key.set instanceof Unknown ? key.describe : 'no kms_master_key_id'} and sqs_managed_sse_enabled is not set: SQS encrypts new queues with SSE-SQS by default`,
+      attribute: key.set instanceof Unknown ? 'kms_master_key_id' : undefined,
+    };
+  }
+  if (v instanceof Unknown) return { status: 'unknown', message: `sqs_managed_sse_enabled is not known statically: ${show(v)}`, attribute: 'sqs_managed_sse_enabled' };
+  if (v === false && key.set instanceof Unknown) return { status: 'unknown', message: `${sse.describe} and ${key.describe}`, attribute: 'kms_master_key_id' };
+  if (v === false) return { status: 'fail', message: `${sse.describe} and ${key.describe}: the queue's messages are not encrypted at rest`, attribute: 'sqs_managed_sse_enabled' };
+  return { status: 'unknown', message: `${sse.describe} is not a boolean`, attribute: 'sqs_managed_sse_enabled' };
+};
+
+/** SNS topics and CloudWatch log groups are encrypted with KMS only when a key is set. */
+function keyRequired(path: string, without: string): Judge {
+  return (graph, node) => {
+    const key = keySet(graph, node, path);
+    if (key.set === true) return { status: 'pass', message: `${key.describe}: encrypted with KMS`, attribute: path };
+    if (key.set instanceof Unknown) return { status: 'unknown', message: key.describe, attribute: path };
+    return { status: 'fail', message: `${key.describe}: ${without}`, attribute: node.attr(path).present ? path : undefined };
+  };
+}
+
+const JUDGES: Record<string, Judge> = {
+  aws_efs_file_system: efs,
+  aws_dynamodb_table: dynamodb,
+  aws_sqs_queue: sqs,
+  aws_sns_topic: keyRequired('kms_master_key_id', 'the topic\'s messages are not encrypted at rest'),
+  aws_cloudwatch_log_group: keyRequired('kms_key_id', 'the log data is not encrypted with a KMS key'),
+  aws_opensearch_domain: search,
+  aws_elasticsearch_domain: search,
+  aws_redshift_cluster: redshift,
+};
+
+export const DATA_SERVICE_TYPES = Object.keys(JUDGES);
+
+export const rule: Rule = {
+  meta: {
+    id: 'TG-ENC-008',
+    title: 'Other data services encrypt personal data at rest',
+    claim: 'rest-kms',
+    severity: 'medium',
+    description: [
+      'Data services other than databases and volumes must encrypt at rest:',
+      '',
+      '| Resource | Passes when |',
+      '|---|---|',
+      '| `aws_efs_file_system` | `encrypted = true` (default false) |',
+      '| `aws_dynamodb_table` | always encrypted: `server_side_encryption.enabled = true` uses KMS, otherwise an AWS-owned key, which fails only with the profile parameter `dynamodb_require_kms` |',
+      '| `aws_sqs_queue` | `kms_master_key_id` is set, or SSE-SQS is on: `sqs_managed_sse_enabled` omitted (SQS enables SSE-SQS for new queues) or true |',
+      '| `aws_sns_topic` | `kms_master_key_id` is set (an empty string is not set) |',
+      '| `aws_cloudwatch_log_group` | `kms_key_id` is set |',
+      '| `aws_opensearch_domain`, `aws_elasticsearch_domain` | `encrypt_at_rest.enabled = true` (no block: not encrypted) |',
+      '| `aws_redshift_cluster` | `encrypted = true` (provider v5 default false) |',
+    ].join('\n'),
+    remediation: [
+      'Turn on encryption at rest for each service, e.g.:',
+      '',
+      '```hcl',
+      'resource "aws_efs_file_system" "shared" {',
+      '  encrypted  = true',
+      '  kms_key_id = aws_kms_key.data.arn',
+      '}',
+      '',
+      'resource "aws_sns_topic" "events" {',
+      '  kms_master_key_id = aws_kms_key.data.id',
+      '}',
+      '',
+      'resource "aws_cloudwatch_log_group" "app" {',
+      '  kms_key_id = aws_kms_key.logs.arn',
+      '}',
+      '',
+      'resource "aws_opensearch_domain" "search" {',
+      '  encrypt_at_rest {',
+      '    enabled = true',
+      '  }',
+      '}',
+      '```',
+    ].join('\n'),
+    fix: 'turn on encryption at rest (encrypted = true, a kms key, or encrypt_at_rest.enabled = true)',
+    appliesTo: DATA_SERVICE_TYPES,
+    references: {
+      checkov: ['CKV_AWS_42', 'CKV_AWS_119', 'CKV_AWS_27', 'CKV2_AWS_73', 'CKV_AWS_26', 'CKV_AWS_158', 'CKV_AWS_5'],
+      trivy: ['AVD-AWS-0037', 'AVD-AWS-0096', 'AVD-AWS-0095', 'AVD-AWS-0017', 'AVD-AWS-0048'],
+      kics: [
+        '48207659-729f-4b5c-9402-f884257d794f',
+        'ce089fd4-1406-47bd-8aad-c259772bb294',
+        '6e8849c1-3aa7-40e3-9063-b85ee300f29f',
+        '28545147-2fc6-42d5-a1f9-cf226658e591',
+        '0afbcfe9-d341-4b92-a64c-7e6de0543879',
+        '24e16922-4330-4e9d-be8a-caa90299466a',
+        'cfdcabb0-fc06-427c-865b-c59f13e898ce',
+      ],
+      docs: [
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sqs_queue#sqs_managed_sse_enabled',
+        'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html',
+        'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#encrypt_at_rest',
+      ],
+    },
+  },
+
+  check({ graph, params }) {
+    const results: RuleResult[] = [];
+    for (const [type, judge] of Object.entries(JUDGES)) {
+      for (const node of graph.resources(type)) {
+        const v = judge(graph, node, params);
+        results.push(result(v.status, node, v.message, v.attribute));
+      }
+    }
+    return results;
+  },
+};
