@@ -125,9 +125,37 @@ export function isConcreteReference(u: Unknown): boolean {
   return /(^|_)(arn|id|name|bucket)$/.test(last);
 }
 
-/** `pred` on a policy string; an Unknown that is a concrete reference is no wildcard (`false`). */
-function textTri(t: PolicyText, pred: (s: string) => boolean): Tri {
+/** The pieces of a string template with unknown interpolations: literal text and the Unknowns, in order. */
+export type TemplatePieces = ReadonlyArray<string | Unknown>;
+
+/** Policy strings that are only partly known (`"arn:aws:s3:::${var.bucket}/*"`), read from a template policy. */
+const partialTexts = new WeakMap<Unknown, TemplatePieces>();
+
+/**
+ * The template pieces of an Unknown: a partly known policy string, or a string template (a heredoc
+ * policy with `${...}` interpolations) when the evaluator records them on the Unknown (`template`).
+ */
+export function templatePieces(u: Unknown): TemplatePieces | undefined {
+  return u.template ?? partialTexts.get(u);
+}
+
+/** Values tried for the unknown parts of a partly known string: the widest wildcard, nothing, a plain name. */
+const PROBES = ['*', '', 'x0'];
+
+/**
+ * `pred` on a policy string; an Unknown that is a concrete reference is no wildcard (`false`). A partly
+ * known string (`"${aws_s3_bucket.b.arn}/*"`, `"arn:aws:iam::${var.account}:root"`) is decided when
+ * `pred` gives the same answer whatever its unknown parts are (tried with `*`, empty and a plain name;
+ * concrete references are never wildcards); else it stays unknown.
+ */
+export function textTri(t: PolicyText, pred: (s: string) => boolean): Tri {
   if (typeof t === 'string') return pred(t);
+  const pieces = templatePieces(t);
+  if (pieces) {
+    const answers = PROBES.map((probe) => pred(pieces.map((x) => (typeof x === 'string' ? x : isConcreteReference(x) ? 'concrete0' : probe)).join('')));
+    if (answers.every((a) => a === answers[0])) return answers[0];
+    return t;
+  }
   return isConcreteReference(t) ? false : t;
 }
 
@@ -351,8 +379,9 @@ function principals(v: Value | undefined, name: string, problems: string[]): Pri
   if (isObject(v)) {
     return Object.entries(v).map(([type, ids]) => ({ type, ids: texts(ids, `${name}.${type}`, problems) ?? [] }));
   }
-  problems.push(`${name} is a list, not "*" or an object`);
-  return [];
+  // A bare list (`"Principal": ["arn:…", "*"]`) is not IAM grammar (AWS rejects it), but it is read as a
+  // list of principal strings, as a single string is: `"*"` in it is everyone (rules.md: "also inside lists").
+  return [{ type: 'AWS', ids: texts(v, name, problems) ?? [] }];
 }
 
 function conditions(v: Value | undefined, problems: string[]): PolicyCondition[] {
@@ -421,8 +450,16 @@ export function normalizeStatement(obj: ValueObject, index: number, place: State
  */
 export function parsePolicy(value: Value | undefined, path = 'policy'): ParsedPolicy {
   if (value === undefined || value === null) return { invalid: 'no policy document' };
-  if (value instanceof Unknown) return { unknown: value.describe(), value };
   let doc: Value = value;
+  if (value instanceof Unknown) {
+    // `jsonencode({...})` of a partly known value keeps the value (`encodedFrom`); a heredoc / template
+    // policy keeps its pieces (`template`): the known statements can still be judged.
+    const pieces = value.encodedFrom === undefined ? templatePieces(value) : undefined;
+    const read = value.encodedFrom ?? (pieces ? parseTemplateJson(pieces) : undefined);
+    if (read instanceof TemplateJsonError) return { unknown: `${value.describe()}; the text around it is not valid JSON: ${read.message}`, value };
+    if (read === undefined || read instanceof Unknown) return { unknown: value.describe(), value };
+    doc = read;
+  }
   if (typeof value === 'string') {
     if (value.trim() === '') return { invalid: 'the policy is an empty string' };
     try {
@@ -450,6 +487,83 @@ export function parsePolicy(value: Value | undefined, path = 'policy'): ParsedPo
     }
   }
   return { statements, unknownStatements };
+}
+
+const TOKEN = '@@tomguard-unknown-';
+const TOKEN_SPLIT = /@@tomguard-unknown-(\d+)@@/;
+
+/** The known text of a template policy is not valid JSON around its unknown parts. */
+class TemplateJsonError {
+  constructor(readonly message: string) {}
+}
+
+/**
+ * Parses a JSON document written as a template with unknown interpolations: each unknown becomes a
+ * placeholder (inside a JSON string) or a placeholder string (elsewhere), then is put back as the
+ * Unknown (a whole string) or as a partly known string (see `textTri`). An error when the text is not
+ * valid JSON around the placeholders; undefined when an object key is unknown.
+ */
+function parseTemplateJson(pieces: TemplatePieces): Value | TemplateJsonError | undefined {
+  const unknowns: Unknown[] = [];
+  let text = '';
+  let inString = false;
+  let escaped = false;
+  for (const p of pieces) {
+    if (typeof p !== 'string') {
+      const token = `${TOKEN}${unknowns.length}@@`;
+      unknowns.push(p);
+      text += inString ? token : `"${token}"`;
+      escaped = false;
+      continue;
+    }
+    for (const c of p) {
+      if (escaped) escaped = false;
+      else if (inString && c === '\\') escaped = true;
+      else if (c === '"') inString = !inString;
+    }
+    text += p;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    // Either the known text is broken, or the unknown parts supply JSON structure (`[${var.statements}]`).
+    return new TemplateJsonError((err as Error).message.replace(new RegExp(`"?${TOKEN}\\d+@@"?`, 'g'), '…'));
+  }
+  return restoreUnknowns(parsed as Value, unknowns);
+}
+
+function restoreUnknowns(v: Value, unknowns: Unknown[]): Value | undefined {
+  if (typeof v === 'string') {
+    if (!v.includes(TOKEN)) return v;
+    const split = v.split(TOKEN_SPLIT);
+    if (split.length === 3 && split[0] === '' && split[2] === '') return unknowns[Number(split[1])];
+    const pieces = split.map((x, i) => (i % 2 === 1 ? unknowns[Number(x)] : x)).filter((x) => x !== '');
+    const first = pieces.find((x): x is Unknown => x instanceof Unknown)!;
+    const partial = new Unknown(pieces.map((x) => (typeof x === 'string' ? x : `\${${x.source}}`)).join(''), first.reason);
+    partialTexts.set(partial, pieces);
+    return partial;
+  }
+  if (Array.isArray(v)) {
+    const out: Value[] = [];
+    for (const x of v) {
+      const r = restoreUnknowns(x, unknowns);
+      if (r === undefined) return undefined;
+      out.push(r);
+    }
+    return out;
+  }
+  if (isObject(v)) {
+    const out: ValueObject = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (k.includes(TOKEN)) return undefined;
+      const r = restoreUnknowns(x, unknowns);
+      if (r === undefined) return undefined;
+      out[k] = r;
+    }
+    return out;
+  }
+  return v;
 }
 
 // ------------------------------------------------------------------ aws_iam_policy_document data sources
@@ -549,6 +663,7 @@ export const POLICY_ATTRIBUTES: Readonly<Record<string, ReadonlyArray<{ attr: st
     { attr: 'assume_role_policy', kind: 'trust' },
   ],
   aws_kms_key: [{ attr: 'policy', kind: 'resource' }],
+  aws_kms_key_policy: [{ attr: 'policy', kind: 'resource' }],
   aws_s3_bucket_policy: [{ attr: 'policy', kind: 'resource' }],
   aws_s3_bucket: [{ attr: 'policy', kind: 'resource' }],
   aws_sqs_queue: [{ attr: 'policy', kind: 'resource' }],
@@ -566,7 +681,8 @@ export function documentSourceOf(graph: ResourceGraph, node: GraphNode, path: st
     // attribute's only reference is to the json of one document that is itself not known.
     const edges = graph.edgesFrom(node, path);
     const targets = new Set(edges.map((e) => e.to));
-    if (targets.size !== 1 || !edges.every((e) => DOCUMENT_ATTRS.has(e.toPath))) return undefined;
+    // (Plan references to `data.x[each.key].json` may be recorded on the whole data source: toPath ''.)
+    if (targets.size !== 1 || !edges.every((e) => DOCUMENT_ATTRS.has(e.toPath) || e.toPath === '')) return undefined;
     const target = graph.node(edges[0].to);
     return isDocumentNode(target) && typeof target.attrs.json !== 'string' ? target : undefined;
   }

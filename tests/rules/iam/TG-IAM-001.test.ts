@@ -202,9 +202,17 @@ ruleTester(rule, {
       expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.d', line: 7, message: 'override_policy_documents[0] Statement[0] (Sid "Read") allows Action "*"' }],
     },
     {
-      name: 'an unknown part inside a JSON policy gives unknown',
-      files: { 'main.tf': 'variable "bucket" {}\n' + heredoc('aws_iam_policy', '[{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::${var.bucket}"}]') },
-      expect: [{ status: 'unknown', address: 'aws_iam_policy.p', line: 4, message: 'policy is not known statically: var.bucket' }],
+      name: 'an unknown part inside a JSON policy gives unknown (an unknown ARN around s3:* does not)',
+      files: {
+        'main.tf':
+          'variable "bucket" {}\nvariable "action" {}\n' +
+          heredoc('aws_iam_policy', '[{"Effect": "Allow", "Action": "${var.action}", "Resource": "*"}]') +
+          heredoc('aws_iam_user_policy', '[{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::${var.bucket}"}]'),
+      },
+      expect: [
+        { status: 'unknown', address: 'aws_iam_policy.p', line: 5, message: 'Cannot tell whether policy grants all actions on all resources: Statement[0]: var.action' },
+        { status: 'pass', address: 'aws_iam_user_policy.p', line: 14, message: '(1 statement)' },
+      ],
     },
     {
       name: 'unknown actions in a policy document give unknown',

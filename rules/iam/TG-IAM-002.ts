@@ -1,0 +1,228 @@
+import { GraphNode, ResourceGraph } from '../../src/graph/model';
+import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
+import { combineParts, result } from '../../src/rules/support/results';
+import {
+  ParsedPolicy,
+  PolicyText,
+  Statement,
+  Tri,
+  coversAllResources,
+  evaluateStatements,
+  hasNarrowingCondition,
+  isAllow,
+  isConcreteReference,
+  isFullWildcardAction,
+  isFullWildcardResource,
+  isParsed,
+  patternsIntersect,
+  policyValues,
+  readPolicy,
+  readPolicyDocument,
+  showTexts,
+  triAnd,
+  triNot,
+  triSome,
+} from '../../src/rules/support/iam-policy';
+import { documentUses, usedOnlyAsResourceOrTrust } from '../../src/rules/support/iam-documents';
+import { IDENTITY_POLICY_TYPES } from './TG-IAM-001';
+
+/** Actions that let a principal raise its own privileges (rules.md TG-IAM-002); patterns match as IAM wildcards. */
+export const PRIVILEGE_ESCALATION_ACTIONS: readonly string[] = [
+  'iam:PassRole',
+  'iam:CreatePolicyVersion',
+  'iam:SetDefaultPolicyVersion',
+  'iam:AttachRolePolicy',
+  'iam:PutRolePolicy',
+  'iam:Attach*Policy',
+  'iam:Put*Policy',
+  'iam:CreateAccessKey',
+  'iam:CreateLoginProfile',
+  'iam:UpdateLoginProfile',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:AddUserToGroup',
+  'sts:AssumeRole',
+];
+
+/**
+ * A pattern that covers every action of a service: `s3:*`, `iam:*`, `s3*`, `*:*`, `*`. The part before
+ * the trailing `*` has no action name (`iam:Pass*` and `*:Get*` are not whole services).
+ */
+export function isServiceWildcard(pattern: string): boolean {
+  const p = pattern.trim();
+  if (!p.endsWith('*')) return false;
+  const prefix = p.replace(/\*+$/, '');
+  const colon = prefix.indexOf(':');
+  return colon === -1 || colon === prefix.length - 1;
+}
+
+/** The listed escalation actions a pattern can grant (`iam:Pass*` → `iam:PassRole`). */
+export function escalationsOf(pattern: string): string[] {
+  return PRIVILEGE_ESCALATION_ACTIONS.filter((a) => patternsIntersect(pattern, a));
+}
+
+function actionIsBroad(a: PolicyText): Tri {
+  if (typeof a === 'string') return isServiceWildcard(a) || escalationsOf(a).length > 0;
+  return isConcreteReference(a) ? false : a;
+}
+
+/** The statement's actions include a whole-service wildcard or an escalation action (a NotAction always does). */
+function grantsBroadAction(s: Statement): Tri {
+  if (s.notActions !== undefined) return true;
+  return triSome(s.actions ?? [], actionIsBroad);
+}
+
+/** An Allow of a whole-service wildcard or an escalation action on Resource "*" without a narrowing condition. */
+export function grantsBroadOnAllResources(s: Statement): Tri {
+  return triAnd(isAllow(s), coversAllResources(s), grantsBroadAction(s), triNot(hasNarrowingCondition(s)));
+}
+
+function describeAction(a: string): string {
+  if (isFullWildcardAction(a)) return `${JSON.stringify(a)} (every action of every service)`;
+  if (isServiceWildcard(a)) return `${JSON.stringify(a)} (whole-service wildcard)`;
+  const shown = escalationsOf(a);
+  const same = shown.length === 1 && shown[0].toLowerCase() === a.toLowerCase();
+  return `${JSON.stringify(a)} (privilege escalation${same ? '' : `: ${shown.slice(0, 3).join(', ')}${shown.length > 3 ? ', …' : ''}`})`;
+}
+
+function describeGrant(s: Statement): string {
+  const actions = s.notActions !== undefined
+    ? `every action except NotAction ${showTexts(s.notActions)} (whole services included)`
+    : (s.actions ?? []).filter((a): a is string => typeof a === 'string' && actionIsBroad(a) === true).map(describeAction).join(', ');
+  const resources = s.notResources !== undefined
+    ? `every resource except NotResource ${showTexts(s.notResources)}`
+    : `Resource ${JSON.stringify((s.resources ?? []).find((r) => typeof r === 'string' && isFullWildcardResource(r)) ?? '*')}`;
+  const condition = s.conditions.length > 0 ? ' (its Condition does not narrow who or where: no positive operator on a narrowing key)' : ' without a narrowing condition';
+  return `${s.label} allows ${actions} on ${resources}${condition}`;
+}
+
+interface Verdict {
+  status: 'pass' | 'fail' | 'unknown';
+  message: string;
+  path: string;
+}
+
+function judge(parsed: ParsedPolicy, path: string, name: string): Verdict {
+  if ('unknown' in parsed) return { status: 'unknown', message: `${name} is not known statically: ${parsed.unknown}`, path };
+  if (!isParsed(parsed)) return { status: 'unknown', message: `${name} cannot be read: ${parsed.invalid}`, path };
+  const verdicts = evaluateStatements(parsed, grantsBroadOnAllResources);
+  if (verdicts.matching.length > 0) {
+    const s = verdicts.matching[0];
+    const element = s.at ? (s.notActions !== undefined ? 'not_actions' : 'actions') : s.notActions !== undefined ? 'NotAction' : 'Action';
+    return {
+      status: 'fail',
+      message: `Overly broad permissions: ${verdicts.matching.map(describeGrant).join('; ')}`,
+      path: `${s.at?.path ?? s.path}.${element}`,
+    };
+  }
+  if (verdicts.unknown.length > 0) {
+    const where = verdicts.unknown[0].at?.path ?? verdicts.unknown[0].path;
+    return {
+      status: 'unknown',
+      message: `Cannot tell whether ${name} grants a whole service or a privilege-escalation action on all resources: ${verdicts.unknown.map((u) => u.reason).join('; ')}`,
+      path: where,
+    };
+  }
+  const n = parsed.statements.length;
+  return {
+    status: 'pass',
+    message: `no Allow statement in ${name} grants a whole-service wildcard or a privilege-escalation action on Resource "*" without a narrowing condition (${n} statement${n === 1 ? '' : 's'})`,
+    path,
+  };
+}
+
+function checkResource(graph: ResourceGraph, node: GraphNode): RuleResult | undefined {
+  const values = policyValues(graph, node).filter((v) => v.kind === 'identity');
+  if (values.length === 0) {
+    if (node.type === 'aws_iam_role') return undefined;
+    return result('unknown', node, 'policy is not set (the provider requires it)');
+  }
+  // Judged once, on the aws_iam_policy_document data source, when the policy is its json (as TG-IAM-001).
+  const own = values.filter((v) => !v.document);
+  if (own.length === 0) return undefined;
+  const verdicts = own.map((v) => judge(readPolicy(graph, v), v.path, v.path));
+  if (verdicts.length === 1) return result(verdicts[0].status, node, verdicts[0].message, verdicts[0].path);
+  const parts: ResultPart[] = verdicts.map((v, i) => ({ name: own[i].path, status: v.status, message: v.message, attribute: v.path }));
+  return combineParts(node, parts, `no inline policy grants a whole-service wildcard or a privilege-escalation action on Resource "*" (${own.length} policies)`);
+}
+
+function checkDocument(graph: ResourceGraph, node: GraphNode): RuleResult {
+  const v = judge(readPolicyDocument(graph, node), '', 'the policy document');
+  return result(v.status, node, v.message, v.path === '' ? undefined : v.path);
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'TG-IAM-002',
+    title: 'IAM policies do not grant whole services or privilege escalation on all resources',
+    claim: 'iam-least-privilege',
+    severity: 'high',
+    description: [
+      'No `Allow` statement of an identity policy may grant, on `Resource "*"` (or a `NotResource`) and without a',
+      'narrowing condition, either a whole-service wildcard (`iam:*`, `kms:*`, `s3:*`, `s3*`, `*`, … — any action',
+      'pattern with no action name before its trailing `*`) or a privilege-escalation action: `iam:PassRole`,',
+      '`iam:CreatePolicyVersion`, `iam:SetDefaultPolicyVersion`, `iam:Attach*Policy`, `iam:Put*Policy`,',
+      '`iam:CreateAccessKey`, `iam:CreateLoginProfile`, `iam:UpdateLoginProfile`, `iam:UpdateAssumeRolePolicy`,',
+      '`iam:AddUserToGroup`, `sts:AssumeRole`. Actions match case-insensitively with IAM wildcards, so',
+      '`iam:pass*` grants `iam:PassRole`; a `NotAction` grants every service it does not list.',
+      '',
+      'A narrowing condition is a positive operator (`StringEquals`, `ArnLike`, `IpAddress`, `Bool`…) on one of',
+      '`aws:SourceArn`, `aws:SourceAccount`, `aws:SourceOwner`, `aws:SourceVpc`, `aws:SourceVpce`,',
+      '`aws:VpceAccount`, `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`, `aws:PrincipalAccount`,',
+      '`aws:PrincipalArn`, `aws:SourceIp`, `kms:CallerAccount`, `kms:ViaService`, `sts:ExternalId`.',
+      '',
+      'Read are the same policies as TG-IAM-001, in every form. A policy whose document is the `json` of an',
+      '`aws_iam_policy_document` in the configuration is reported once, on the data source; a data source used',
+      'only as a resource or trust policy (a KMS key policy granting `kms:*` to the account root) is not a',
+      'permission policy and is left to TG-IAM-007. Statements without `Effect` and unresolved parts give',
+      '`unknown`, unless a known statement already fails.',
+    ].join('\n'),
+    remediation: [
+      'Name the actions and the resources the workload needs; scope `iam:PassRole` to the roles it may pass:',
+      '',
+      '```hcl',
+      'data "aws_iam_policy_document" "deploy" {',
+      '  statement {',
+      '    actions   = ["s3:GetObject", "s3:PutObject"]',
+      '    resources = ["${aws_s3_bucket.artifacts.arn}/*"]',
+      '  }',
+      '  statement {',
+      '    actions   = ["iam:PassRole"]',
+      '    resources = [aws_iam_role.task.arn]',
+      '    condition {',
+      '      test     = "StringEquals"',
+      '      variable = "iam:PassedToService"',
+      '      values   = ["ecs-tasks.amazonaws.com"]',
+      '    }',
+      '  }',
+      '}',
+      '```',
+    ].join('\n'),
+    fix: 'replace service wildcards and escalation actions on "*" with specific actions and resource ARNs',
+    appliesTo: [...IDENTITY_POLICY_TYPES, 'aws_iam_policy_document'],
+    references: {
+      checkov: ['CKV2_AWS_40', 'CKV_AWS_355', 'CKV_AWS_286'],
+      trivy: ['AVD-AWS-0057'],
+      kics: ['e39bee8c-fe54-4a3f-824d-e5e2d1cca40a'],
+      docs: [
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document',
+      ],
+    },
+  },
+
+  check({ graph }) {
+    const out: RuleResult[] = [];
+    for (const node of graph.resources(IDENTITY_POLICY_TYPES)) {
+      const r = checkResource(graph, node);
+      if (r) out.push(r);
+    }
+    // Documents used only as resource or trust policies (a KMS key policy granting kms:* to the account)
+    // are not permission policies: TG-IAM-007 judges them.
+    const uses = documentUses(graph);
+    for (const node of graph.dataSources('aws_iam_policy_document')) {
+      if (!usedOnlyAsResourceOrTrust(uses.get(node.address))) out.push(checkDocument(graph, node));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,208 @@
+import { GraphNode, ResourceGraph } from '../../src/graph/model';
+import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
+import { combineParts, result } from '../../src/rules/support/results';
+import {
+  ParsedPolicy,
+  PolicyValue,
+  Principals,
+  Statement,
+  Tri,
+  appliesToEveryone,
+  evaluateStatements,
+  hasNarrowingCondition,
+  isAllow,
+  isParsed,
+  policyValues,
+  readPolicy,
+  readPolicyDocument,
+  showTexts,
+  triAnd,
+  triNot,
+} from '../../src/rules/support/iam-policy';
+import { documentNamesPrincipals, documentUses, isMergedDocument } from '../../src/rules/support/iam-documents';
+
+/** Resources holding resource policies or trust policies (v3 inline forms included; `aws_kms_key_policy` since v4.x). */
+export const RESOURCE_POLICY_TYPES = [
+  'aws_iam_role',
+  'aws_kms_key',
+  'aws_kms_key_policy',
+  'aws_s3_bucket_policy',
+  'aws_s3_bucket',
+  'aws_sqs_queue_policy',
+  'aws_sqs_queue',
+  'aws_sns_topic_policy',
+  'aws_sns_topic',
+] as const;
+
+/** Resources whose policy attribute the provider requires: without it the verdict is unknown. */
+const POLICY_REQUIRED = new Set(['aws_iam_role', 'aws_kms_key_policy', 'aws_s3_bucket_policy', 'aws_sqs_queue_policy', 'aws_sns_topic_policy']);
+
+/** An Allow statement open to everyone (`*`, `{"AWS": "*"}`, a wildcard-account ARN, a NotPrincipal) without a narrowing condition. */
+export function allowsEveryone(s: Statement): Tri {
+  return triAnd(isAllow(s), appliesToEveryone(s), triNot(hasNarrowingCondition(s)));
+}
+
+function showPrincipals(p: Principals): string {
+  if (p === '*') return '"*"';
+  const parts = p.map((set) => `${typeof set.type === 'string' ? JSON.stringify(set.type) : `<${set.type.source}>`}: ${showTexts(set.ids)}`);
+  return `{${parts.join(', ')}}`;
+}
+
+function describeGrant(s: Statement): string {
+  const who = s.notPrincipals !== undefined
+    ? `everyone except NotPrincipal ${showPrincipals(s.notPrincipals)}`
+    : `Principal ${showPrincipals(s.principals ?? [])} (everyone)`;
+  const actions = s.actions !== undefined ? ` Action ${showTexts(s.actions)}` : s.notActions !== undefined ? ` every action except NotAction ${showTexts(s.notActions)}` : '';
+  const condition = s.conditions.length > 0 ? ' (its Condition does not narrow it: no positive operator on a narrowing key)' : ' without a narrowing condition';
+  return `${s.label} allows${actions} to ${who}${condition}`;
+}
+
+interface Verdict {
+  status: 'pass' | 'fail' | 'unknown';
+  message: string;
+  path: string;
+}
+
+function judge(parsed: ParsedPolicy, path: string, name: string): Verdict {
+  if ('unknown' in parsed) return { status: 'unknown', message: `${name} is not known statically: ${parsed.unknown}`, path };
+  if (!isParsed(parsed)) return { status: 'unknown', message: `${name} cannot be read: ${parsed.invalid}`, path };
+  const verdicts = evaluateStatements(parsed, allowsEveryone);
+  if (verdicts.matching.length > 0) {
+    const s = verdicts.matching[0];
+    const element = s.at ? (s.notPrincipals !== undefined ? 'not_principals' : 'principals') : s.notPrincipals !== undefined ? 'NotPrincipal' : 'Principal';
+    return { status: 'fail', message: `Open to everyone: ${verdicts.matching.map(describeGrant).join('; ')}`, path: `${s.at?.path ?? s.path}.${element}` };
+  }
+  if (verdicts.unknown.length > 0) {
+    const where = verdicts.unknown[0].at?.path ?? verdicts.unknown[0].path;
+    return { status: 'unknown', message: `Cannot tell whether ${name} allows everyone: ${verdicts.unknown.map((u) => u.reason).join('; ')}`, path: where };
+  }
+  const n = parsed.statements.length;
+  return { status: 'pass', message: `no Allow statement in ${name} is open to everyone without a narrowing condition (${n} statement${n === 1 ? '' : 's'})`, path };
+}
+
+/** The resource and trust policies of a node (for roles: the trust policy only). */
+function policiesOf(graph: ResourceGraph, node: GraphNode): PolicyValue[] {
+  return policyValues(graph, node).filter((v) => v.kind === 'trust' || v.kind === 'resource');
+}
+
+function checkResource(graph: ResourceGraph, node: GraphNode, judged: Set<string>): RuleResult | undefined {
+  const values = policiesOf(graph, node);
+  if (values.length === 0) {
+    if (node.type === 'aws_kms_key') {
+      // A standalone aws_kms_key_policy replaces the key policy: judged there.
+      if (graph.referrers(node, 'aws_kms_key_policy', 'key_id').length > 0) return undefined;
+      return result('pass', node, 'policy is not set: AWS applies the default key policy, which allows only the account (its root principal and IAM policies)');
+    }
+    if (POLICY_REQUIRED.has(node.type)) {
+      const attr = node.type === 'aws_iam_role' ? 'assume_role_policy' : 'policy';
+      return result('unknown', node, `${attr} is not set (the provider requires it)`);
+    }
+    // aws_s3_bucket / aws_sqs_queue / aws_sns_topic without an inline policy: a separate policy resource (if any) is judged.
+    return undefined;
+  }
+  // A policy that is the json of an aws_iam_policy_document in the graph is judged once, on the data source.
+  for (const v of values) if (v.document) judged.add(v.document.address);
+  const own = values.filter((v) => !v.document);
+  if (own.length === 0) return undefined;
+  const verdicts = own.map((v) => {
+    // An empty policy string allows no one (the provider rejects it at apply).
+    if (v.value === '' || (typeof v.value === 'string' && v.value.trim() === '')) {
+      return { status: 'pass' as const, message: `${v.path} is empty: it allows no one`, path: v.path };
+    }
+    return judge(readPolicy(graph, v), v.path, v.path);
+  });
+  if (verdicts.length === 1) return result(verdicts[0].status, node, verdicts[0].message, verdicts[0].path);
+  const parts: ResultPart[] = verdicts.map((v, i) => ({ name: own[i].path, status: v.status, message: v.message, attribute: v.path }));
+  return combineParts(node, parts, `no policy of ${node.address} is open to everyone (${own.length} policies)`);
+}
+
+function checkDocument(graph: ResourceGraph, node: GraphNode): RuleResult {
+  const v = judge(readPolicyDocument(graph, node), '', 'the policy document');
+  return result(v.status, node, v.message, v.path === '' ? undefined : v.path);
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'TG-IAM-007',
+    title: 'Resource and trust policies do not allow everyone',
+    claim: 'iam-least-privilege',
+    severity: 'critical',
+    description: [
+      'No `Allow` statement of a resource policy or a role trust policy may be open to everyone without a',
+      'narrowing condition. Everyone is `Principal "*"`, `{"AWS": "*"}` (also inside a list), an ARN with a',
+      'wildcard account (`arn:aws:iam::*:root`), or a `NotPrincipal` (everyone except a list). A narrowing',
+      'condition is a positive operator (`StringEquals`, `ArnLike`, `IpAddress`, `Bool`…, not the `…Not…` or',
+      '`…IfExists` forms) on `aws:SourceArn`, `aws:SourceAccount`, `aws:SourceOwner`, `aws:SourceVpc`,',
+      '`aws:SourceVpce`, `aws:VpceAccount`, `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`,',
+      '`aws:PrincipalAccount`, `aws:PrincipalArn`, `aws:SourceIp`, `kms:CallerAccount`, `kms:ViaService` or',
+      '`sts:ExternalId` (key names case-insensitive), with a value that does not match everything.',
+      '',
+      'Read are `aws_iam_role.assume_role_policy`, `aws_kms_key.policy` / `aws_kms_key_policy`,',
+      '`aws_s3_bucket_policy` and the v3 inline `aws_s3_bucket.policy`, `aws_sqs_queue_policy` /',
+      '`aws_sqs_queue.policy`, `aws_sns_topic_policy` / `aws_sns_topic.policy`, in every form. A policy whose',
+      'document is the `json` of an `aws_iam_policy_document` in the configuration is reported once, on the data',
+      'source (as TG-IAM-001 does); a data source that nothing uses as an identity policy and whose statements',
+      'name principals (a resource policy passed to a module, for instance) is judged too. An `aws_kms_key`',
+      'without `policy` gets the AWS default key policy (the account only) and passes.',
+    ].join('\n'),
+    remediation: [
+      'Name the principals, or narrow a service or public grant with a condition on the caller:',
+      '',
+      '```hcl',
+      'data "aws_iam_policy_document" "queue" {',
+      '  statement {',
+      '    actions   = ["sqs:SendMessage"]',
+      '    resources = [aws_sqs_queue.events.arn]',
+      '    principals {',
+      '      type        = "Service"',
+      '      identifiers = ["sns.amazonaws.com"]',
+      '    }',
+      '    condition {',
+      '      test     = "ArnEquals"',
+      '      variable = "aws:SourceArn"',
+      '      values   = [aws_sns_topic.events.arn]',
+      '    }',
+      '  }',
+      '}',
+      '```',
+    ].join('\n'),
+    fix: 'replace Principal "*" with specific principals, or add a condition on aws:SourceArn / aws:SourceAccount / aws:PrincipalOrgID',
+    appliesTo: [...RESOURCE_POLICY_TYPES, 'aws_iam_policy_document'],
+    references: {
+      checkov: ['CKV_AWS_33', 'CKV_AWS_61', 'CKV_AWS_70', 'CKV_AWS_168', 'CKV_AWS_169'],
+      trivy: ['AVD-AWS-0097'],
+      kics: [
+        '12b7e704-37f0-4d1e-911a-44bf60c48c21',
+        'bcdcbdc6-a350-4855-ae7c-d1e6436f7c97',
+        '7af43613-6bb9-4a0e-8c4d-1314b799425e',
+        '730675f9-52ed-49b6-8ead-0acb5dd7df7f',
+        'b26d2b7e-60f6-413d-a3a1-a57db24aa2b3',
+        '7ebc9038-0bde-479a-acc4-6ed7b6758899',
+      ],
+      docs: [
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document',
+      ],
+    },
+  },
+
+  check({ graph }) {
+    const out: RuleResult[] = [];
+    const judged = new Set<string>();
+    for (const node of graph.resources(RESOURCE_POLICY_TYPES)) {
+      const r = checkResource(graph, node, judged);
+      if (r) out.push(r);
+    }
+    const uses = documentUses(graph, { direct: true });
+    for (const node of graph.dataSources('aws_iam_policy_document')) {
+      const use = uses.get(node.address) ?? new Set();
+      // Judged when used as a resource or trust policy, or when nothing uses it as a permission policy
+      // (or merges it into another document) and its statements name principals.
+      const asResource = judged.has(node.address) || use.has('resource') || use.has('trust');
+      const standalone = use.size === 0 || [...use].every((u) => u === 'other');
+      if (asResource || (standalone && !isMergedDocument(graph, node) && documentNamesPrincipals(graph, node))) out.push(checkDocument(graph, node));
+    }
+    return out;
+  },
+};
