@@ -19,7 +19,7 @@ describe('tomguard scan: JSON report', () => {
     const r = await runCli(['scan', '.', '--format', 'json'], root);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out);
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'profile', 'inputs', 'claims', 'findings', 'errors', 'summary']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'profile', 'inputs', 'claims', 'findings', 'errors', 'exposure', 'summary']);
     expect(report.profile).toEqual({ name: 'reference-tom', source: 'builtin' });
     expect(report.inputs).toEqual([{ kind: 'hcl', path: '.' }]);
     expect(report.findings.map((f: { ruleId: string; resource: string; status: string; startLine: number }) => [f.startLine, f.ruleId, f.resource, f.status])).toEqual([
