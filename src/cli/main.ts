@@ -67,7 +67,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       (y) =>
         variableOptions(y)
           .positional('paths', { type: 'string', array: true, default: [], describe: 'Terraform root directories or .tf/.tf.json files (default: .)' })
-          .option('format', { type: 'string', array: true, describe: 'text (default on a terminal), json or markdown (TOM attestation); repeatable as FORMAT=FILE' })
+          .option('format', { type: 'string', array: true, describe: 'text (default on a terminal), json, sarif, github, markdown (TOM attestation) or junit; repeatable as FORMAT=FILE' })
           .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
           .option('fail-on', { type: 'string', default: 'low', describe: 'Exit 1 on an unsuppressed failure at or above: critical, high, medium, low, none' })
           .option('rules', { type: 'string', array: true, describe: 'Only these rule IDs (comma-separated or repeated)' })

@@ -7,6 +7,10 @@ import { Report } from '../report/findings';
 import { renderJson } from '../report/json-reporter';
 import { renderText } from '../report/text-reporter';
 import { renderMarkdown } from '../report/markdown-reporter';
+import { renderSarif } from '../report/sarif-reporter';
+import { renderGithub } from '../report/github-reporter';
+import { renderJunit } from '../report/junit-reporter';
+import { Rule } from '../rules/types';
 import { SEVERITIES, Severity } from '../rules/types';
 import { ALL_RULES } from '../../rules';
 import { CliIo, UsageError, formatDiagnostic, hasErrors, orderedVariables, writeOut } from './io';
@@ -14,7 +18,7 @@ import { loadProfile } from '../profile/load-profile';
 import { CATALOG_IDS } from '../rules/catalog';
 import { Profile } from '../profile/reference-profile';
 
-export const FORMATS = ['text', 'json', 'markdown'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ScanArgs {
@@ -47,7 +51,7 @@ export function parseFormats(values: string[] | undefined, isTTY: boolean): Arra
     .map((v) => {
       const [name, file] = v.split(/=(.*)/s, 2);
       if (!(FORMATS as readonly string[]).includes(name)) {
-        throw new UsageError(`Unknown format "${name}": use ${FORMATS.join(' or ')} (sarif, github and junit are not available in this version).`);
+        throw new UsageError(`Unknown format "${name}": use one of ${FORMATS.join(', ')}.`);
       }
       return { format: name as Format, file: file || undefined };
     });
@@ -63,6 +67,23 @@ export function selectRules(only: string[], skip: string[]) {
     if (!known.has(id)) throw new UsageError(`Unknown rule ${id}: run "tomguard rules" for the list.`);
   }
   return ALL_RULES.filter((r) => (only.length === 0 || only.includes(r.meta.id)) && !skip.includes(r.meta.id));
+}
+
+function render(format: Format, report: Report, rules: readonly Rule[], args: ScanArgs, io: CliIo, toTerminal: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report, args['only-failures']);
+    case 'sarif':
+      return renderSarif(report, rules);
+    case 'github':
+      return renderGithub(report);
+    case 'junit':
+      return renderJunit(report);
+    case 'markdown':
+      return renderMarkdown(report, new Date().toISOString().slice(0, 10));
+    case 'text':
+      return renderText(report, { color: args.color && io.isTTY && toTerminal && !('NO_COLOR' in io.env), onlyFailures: args['only-failures'], quiet: args.quiet });
+  }
 }
 
 /** 1 when an unsuppressed failure at or above `failOn` exists. */
@@ -119,12 +140,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     throw new UsageError('Several formats would be written to the same place: give each but one its own file (--format json=report.json).');
   }
   for (const f of formats) {
-    const text =
-      f.format === 'json'
-        ? renderJson(report, args['only-failures'])
-        : f.format === 'markdown'
-          ? renderMarkdown(report, new Date().toISOString().slice(0, 10))
-          : renderText(report, { color: args.color && io.isTTY && !f.file && !args.output && !('NO_COLOR' in io.env), onlyFailures: args['only-failures'], quiet: args.quiet });
+    const text = render(f.format, report, rules, args, io, !f.file && !args.output);
     writeOut(text, f.file ?? args.output, io.cwd, io.stdout);
   }
   if (args['write-baseline']) writeBaseline(path.resolve(io.cwd, args['write-baseline']), report.findings);

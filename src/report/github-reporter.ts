@@ -1,0 +1,41 @@
+/**
+ * GitHub Actions workflow commands: one annotation per failing (or unknown) result at its lines,
+ * shown on the pull request, and a one-line summary per broken claim.
+ */
+import { Report } from './findings';
+
+/** Escaping of workflow command data and properties (GitHub's toolkit rules). */
+function data(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function prop(s: string): string {
+  return data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+const COMMAND: Record<string, string> = { critical: 'error', high: 'error', medium: 'warning', low: 'notice' };
+
+export function renderGithub(report: Report): string {
+  const lines: string[] = [];
+  for (const f of report.findings) {
+    if (f.suppressed || (f.status !== 'fail' && f.status !== 'unknown' && f.status !== 'not-evidenced')) continue;
+    const command = f.status === 'fail' ? COMMAND[f.severity] : 'notice';
+    const props = [
+      ...(f.file ? [`file=${prop(f.file)}`] : []),
+      ...(f.file && f.startLine ? [`line=${f.startLine}`, `endLine=${f.endLine ?? f.startLine}`] : []),
+      `title=${prop(`${f.ruleId} ${f.status === 'fail' ? '' : `(${f.status}) `}${f.resource ?? ''}`.trim())}`,
+    ];
+    lines.push(`::${command} ${props.join(',')}::${data(`${f.message}${f.fix ? `\nFix: ${f.fix}` : ''}`)}`);
+  }
+  for (const e of report.errors) {
+    const props = [`file=${prop(e.file)}`, ...(e.line ? [`line=${e.line}`] : []), ...(e.column ? [`col=${e.column}`] : []), 'title=tomguard input'];
+    lines.push(`::${e.severity === 'warning' ? 'warning' : 'error'} ${props.join(',')}::${data(e.message)}`);
+  }
+  for (const c of report.claims) {
+    if (c.status === 'broken' || c.status === 'unknown' || c.status === 'not-evidenced') {
+      lines.push(`TOM ${c.section} ${c.title}: ${c.status} (${c.counts.fail} failing, ${c.counts.unknown} unknown)`);
+    }
+  }
+  const s = report.summary;
+  lines.push(`tomguard: ${s.fail} failed, ${s.unknown} unknown, ${s.pass} passed, ${s.suppressed} suppressed`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,34 @@
+/**
+ * JUnit XML for CI test dashboards: a test suite per TOM claim, a test case per result; failures
+ * fail, unknown and not-evidenced results are skipped with the reason, suppressed ones skipped too.
+ */
+import { Report } from './findings';
+
+function xml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}
+
+export function renderJunit(report: Report): string {
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const s = report.summary;
+  out.push(`<testsuites name="tomguard" tests="${report.findings.length}" failures="${s.fail}" skipped="${report.findings.length - s.fail - s.pass}">`);
+  for (const c of report.claims) {
+    const mine = report.findings.filter((f) => f.claim === c.id);
+    if (mine.length === 0) continue;
+    const failures = mine.filter((f) => f.status === 'fail' && !f.suppressed).length;
+    const skipped = mine.filter((f) => f.suppressed || (f.status !== 'pass' && f.status !== 'fail')).length;
+    out.push(`  <testsuite name="${xml(`${c.section} ${c.title}`)}" id="${xml(c.id)}" tests="${mine.length}" failures="${failures}" skipped="${skipped}">`);
+    for (const f of mine) {
+      const name = xml(`${f.resource ?? f.ruleId}`);
+      const file = f.file ? ` file="${xml(f.file)}" line="${f.startLine}"` : '';
+      out.push(`    <testcase classname="${xml(f.ruleId)}" name="${name}"${file}>`);
+      if (f.suppressed) out.push(`      <skipped message="${xml(`suppressed: ${f.suppression?.reason ?? 'no reason given'}`)}"/>`);
+      else if (f.status === 'fail') out.push(`      <failure message="${xml(f.message)}" type="${xml(f.severity)}">${xml(`${f.file ?? ''}:${f.startLine ?? ''} ${f.message}${f.fix ? `\nFix: ${f.fix}` : ''}`)}</failure>`);
+      else if (f.status !== 'pass') out.push(`      <skipped message="${xml(`${f.status}: ${f.message}`)}"/>`);
+      out.push('    </testcase>');
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return out.join('\n') + '\n';
+}
