@@ -18,10 +18,19 @@ export function defaultIo(): CliIo {
   };
 }
 
+/**
+ * Repeatable options are not yargs arrays: an array option would swallow the paths that follow it
+ * (`--rules TG-NET-002 infra/`). Repeats are collected instead, and commas split values.
+ */
+function asArray(v: unknown): string[] | undefined {
+  if (v === undefined) return undefined;
+  return (Array.isArray(v) ? v : [v]).map(String);
+}
+
 export function variableOptions<T>(y: Argv<T>) {
   return y
-    .option('var', { type: 'string', array: true, describe: 'Set a Terraform variable: NAME=VALUE (repeatable)', requiresArg: true })
-    .option('var-file', { type: 'string', array: true, describe: 'Read Terraform variables from a .tfvars(.json) file (repeatable)', requiresArg: true })
+    .option('var', { type: 'string', coerce: asArray, describe: 'Set a Terraform variable: NAME=VALUE (repeatable)', requiresArg: true })
+    .option('var-file', { type: 'string', coerce: asArray, describe: 'Read Terraform variables from a .tfvars(.json) file (repeatable)', requiresArg: true })
     .option('max-file-size', { type: 'number', default: 5, describe: 'Largest source file to read, in MB' });
 }
 
@@ -67,11 +76,11 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       (y) =>
         variableOptions(y)
           .positional('paths', { type: 'string', array: true, default: [], describe: 'Terraform root directories or .tf/.tf.json files (default: .)' })
-          .option('format', { type: 'string', array: true, describe: 'text (default on a terminal), json, sarif, github, markdown (TOM attestation) or junit; repeatable as FORMAT=FILE' })
+          .option('format', { type: 'string', coerce: asArray, describe: 'text (default on a terminal), json, sarif, github, markdown (TOM attestation) or junit; repeatable as FORMAT=FILE' })
           .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
           .option('fail-on', { type: 'string', default: 'low', describe: 'Exit 1 on an unsuppressed failure at or above: critical, high, medium, low, none' })
-          .option('rules', { type: 'string', array: true, describe: 'Only these rule IDs (comma-separated or repeated)' })
-          .option('skip-rules', { type: 'string', array: true, describe: 'Skip these rule IDs' })
+          .option('rules', { type: 'string', coerce: asArray, describe: 'Only these rule IDs (comma-separated or repeated)' })
+          .option('skip-rules', { type: 'string', coerce: asArray, describe: 'Skip these rule IDs' })
           .option('only-failures', { type: 'boolean', default: false, describe: 'Report only failures' })
           .option('quiet', { type: 'boolean', default: false, describe: 'Print only failures, errors and the summary' })
           .option('color', { type: 'boolean', default: true, describe: 'Colour terminal output (--no-color to turn off)' })

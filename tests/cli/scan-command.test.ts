@@ -63,6 +63,11 @@ describe('tomguard scan: JSON report', () => {
     expect(bad.err).toContain('Unknown rule TG-NOPE-001');
   });
 
+  it('repeatable options do not swallow the paths after them', async () => {
+    const r = await runCli(['scan', '--format', 'json', '--rules', 'TG-ENC-001', '.', '--skip-rules', 'TG-ENC-002'], root);
+    expect(JSON.parse(r.out).inputs).toEqual([{ kind: 'hcl', path: '.' }]);
+  });
+
   it('--fail-on sets the severity that fails the run', async () => {
     expect((await runCli(['scan', '--format', 'json', '--fail-on', 'high'], root)).code).toBe(1);
     expect((await runCli(['scan', '--format', 'json', '--fail-on', 'critical'], root)).code).toBe(0);
