@@ -24,10 +24,13 @@
 #     (packed .zip layout, also accepted by filesystem_mirror).
 #   * A generated CLI config (TF_CLI_CONFIG_FILE) allows only that mirror, and a
 #     generated `zz_tomguard_offline_override.tf` in the temp copy merges fake
-#     credentials and skip_* settings into the examples' `provider "aws"` block.
-#     The examples avoid data sources that call AWS APIs (AZs and the CloudFront
-#     prefix list are variables); only data "aws_iam_policy_document" is read,
-#     and that is computed locally by the provider.
+#     credentials and skip_* settings into the examples' `provider "aws"` blocks
+#     (the default one and every aliased one of the root module, e.g. the
+#     us-east-1 provider for CloudFront log delivery).
+#     The examples avoid data sources that call AWS APIs (AZs, the CloudFront
+#     prefix list, the account id and the ELB log-delivery account are
+#     variables); only data "aws_iam_policy_document" is read, and that is
+#     computed locally by the provider.
 #
 # Other environment variables:
 #   TERRAFORM      terraform binary (default: terraform; tested with 1.11)
@@ -126,6 +129,26 @@ provider "aws" {
   skip_region_validation      = true
 }
 TF
+  # Aliased AWS providers of the root module (provider "aws" { alias = "..." }) need the
+  # same settings; an override block merges into the provider with the same alias.
+  aliases="$(awk '
+    /^provider[ \t]+"aws"[ \t]*\{/ { inside = 1; next }
+    inside && /^\}/ { inside = 0; next }
+    inside && match($0, /^[ \t]*alias[ \t]*=[ \t]*"[^"]+"/) {
+      v = substr($0, RSTART, RLENGTH); sub(/^[^"]*"/, "", v); sub(/"$/, "", v); print v
+    }' "$dst"/*.tf | sort -u)"
+  for alias in $aliases; do
+    cat >>"$dst/zz_tomguard_offline_override.tf" <<TF
+
+provider "aws" {
+  alias                       = "$alias"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  skip_region_validation      = true
+}
+TF
+  done
 
   echo "== $name" >&2
   (

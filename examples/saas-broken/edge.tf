@@ -58,14 +58,14 @@ resource "aws_cloudfront_distribution" "app" {
 
 # --- Application Load Balancer (origin of CloudFront) ------------------------
 
-resource "aws_lb" "app" {
-  name                       = "${var.name}-alb"
-  load_balancer_type         = "application"
-  internal                   = false
-  drop_invalid_header_fields = true
-  subnets                    = module.network.public_subnet_ids
-  security_groups            = [aws_security_group.alb.id]
-}
+# aws_lb.app, the load balancer itself, is declared in alb.tf next to its
+# access_logs block, which writes to aws_s3_bucket.access_logs (access-logs.tf).
+# It is internet-facing in the public subnets, drops invalid header fields and
+# admits only CloudFront's origin-facing servers (aws_security_group.alb in
+# security.tf). Its target group and listeners follow here; they keep their
+# line numbers, which the tests of the examples pin.
+#
+# It moved out of this file when its access logs were added (see README.md).
 
 resource "aws_lb_target_group" "app" {
   name        = "${var.name}-app"

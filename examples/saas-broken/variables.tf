@@ -72,3 +72,44 @@ variable "db_public" {
   type        = bool
   default     = false
 }
+
+# --- Logging, monitoring and alerting ------------------------------------------
+
+# Key and bucket policies name the account. A variable instead of data "aws_caller_identity"
+# keeps the plan offline; set it to the account you deploy to.
+variable "account_id" {
+  description = "ID of the AWS account this configuration is deployed to."
+  type        = string
+  default     = "123456789012"
+
+  validation {
+    condition     = can(regex("^[0-9]{12}$", var.account_id))
+    error_message = "account_id must be a 12-digit AWS account ID."
+  }
+}
+
+# Elastic Load Balancing writes ALB access logs from an AWS-owned account per region
+# (897822967062 in eu-north-1); data "aws_elb_service_account" returns the same value.
+variable "elb_log_delivery_account_id" {
+  description = "AWS account that delivers ALB access logs in var.region."
+  type        = string
+  default     = "897822967062"
+}
+
+variable "security_alert_email" {
+  description = "Address that receives GuardDuty findings and security alarms (the subscription must be confirmed)."
+  type        = string
+  default     = "security@example.com"
+}
+
+variable "log_retention_days" {
+  description = "Retention of operational logs: VPC flow logs, database logs, ALB and CloudFront access logs."
+  type        = number
+  default     = 90
+}
+
+variable "audit_log_retention_days" {
+  description = "Retention of the CloudTrail audit trail, in CloudWatch Logs and in S3."
+  type        = number
+  default     = 365
+}

@@ -19,8 +19,15 @@ export interface Setting {
 export function show(value: Value | undefined): string {
   if (value === undefined) return 'not set';
   if (value instanceof Unknown) return `unknown (${value.describe()})`;
-  if (typeof value === 'string') return JSON.stringify(value);
-  return JSON.stringify(value, (_k, v) => (v instanceof Unknown ? `<${v.source}>` : v));
+  return inline(value);
+}
+
+/** JSON-like text where unknown parts read `<aws_sns_topic.alerts.arn>` (JSON.stringify would call their toJSON first). */
+function inline(v: Value): string {
+  if (v instanceof Unknown) return `<${v.source}>`;
+  if (Array.isArray(v)) return `[${v.map(inline).join(',')}]`;
+  if (v !== null && typeof v === 'object') return `{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${inline(v[k])}`).join(',')}}`;
+  return JSON.stringify(v);
 }
 
 /** Reads `path`; when it is omitted, uses `defaultValue` (the provider's default) and says so. */

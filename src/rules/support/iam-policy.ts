@@ -17,7 +17,7 @@
  * Deny, an element of the wrong type) is recorded in `problems`: a rule answers `unknown`
  * ("invalid IAM") for such a statement, never `pass`.
  */
-import { Unknown, Value, ValueObject, isObject } from '../../eval/value';
+import { Unknown, Value, ValueObject, isObject, valuesEqual } from '../../eval/value';
 import { GraphNode, ResourceGraph } from '../../graph/model';
 import {
   BuiltPolicyDocument,
@@ -687,12 +687,25 @@ export function documentSourceOf(graph: ResourceGraph, node: GraphNode, path: st
     return isDocumentNode(target) && typeof target.attrs.json !== 'string' ? target : undefined;
   }
   if (typeof value !== 'string') return undefined;
-  for (const e of graph.edgesFrom(node, path)) {
-    if (!DOCUMENT_ATTRS.has(e.toPath)) continue;
-    const target = graph.node(e.to);
-    if (isDocumentNode(target) && (target.attrs.json === value || target.attrs.minified_json === value)) return target;
+  const documentEdges = graph.edgesFrom(node, path).filter((e) => DOCUMENT_ATTRS.has(e.toPath) && isDocumentNode(graph.node(e.to)));
+  for (const e of documentEdges) {
+    const target = graph.node(e.to)!;
+    if (target.attrs.json === value || target.attrs.minified_json === value || sameJson(target.attrs.json, value)) return target;
   }
-  return undefined;
+  // Plans store the policy as the provider normalised it (minified, keys reordered): a single
+  // reference to a document's json is where it came from.
+  const targets = new Set(documentEdges.map((e) => e.to));
+  return targets.size === 1 && graph.edgesFrom(node, path).every((e) => targets.has(e.to)) ? graph.node(documentEdges[0].to) : undefined;
+}
+
+/** Two JSON texts with the same content (formatting and key order aside). */
+function sameJson(a: Value | undefined, b: string): boolean {
+  if (typeof a !== 'string') return false;
+  try {
+    return valuesEqual(JSON.parse(a) as Value, JSON.parse(b) as Value);
+  } catch {
+    return false;
+  }
 }
 
 /**
