@@ -1,10 +1,22 @@
 import { rule } from '../../../rules/encryption/TG-ENC-002';
 import { ruleTester } from '../../helpers/rule-tester';
+import { planJson } from '../../helpers/plan-builder';
 
 const KEY = 'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'plan: a key referenced through configuration while its ARN is unknown',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([
+          { address: 'aws_kms_key.k', values: { enable_key_rotation: true }, unknown: ['arn'] },
+          { address: 'aws_db_instance.db', values: { storage_encrypted: true }, refs: { kms_key_id: ['aws_kms_key.k.arn', 'aws_kms_key.k'] } },
+        ]),
+      },
+      expect: [{ status: 'pass', address: 'aws_db_instance.db', message: 'aws_kms_key.k, a customer-managed key' }],
+    },
     {
       name: 'customer key in the graph',
       files: { 'main.tf': `${KEY}resource "aws_db_instance" "db" {\n  storage_encrypted = true\n  kms_key_id = aws_kms_key.k.arn\n}\n` },
@@ -40,6 +52,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'plan: no key set',
+      input: 'plan.json',
+      files: { 'plan.json': planJson([{ address: 'aws_rds_cluster.c', values: { storage_encrypted: true } }]) },
+      expect: [{ status: 'fail', address: 'aws_rds_cluster.c', message: 'kms_key_id is not set' }],
+    },
     {
       name: 'no key: the AWS-managed key',
       files: { 'main.tf': 'resource "aws_db_instance" "db" {\n  storage_encrypted = true\n}\n' },

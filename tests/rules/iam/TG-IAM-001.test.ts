@@ -1,11 +1,18 @@
 import { rule } from '../../../rules/iam/TG-IAM-001';
 import { ruleTester } from '../../helpers/rule-tester';
+import { planJson } from '../../helpers/plan-builder';
 
 const heredoc = (resource: string, statements: string) =>
   `resource "${resource}" "p" {\n  name   = "p"\n  policy = <<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": ${statements}\n}\nEOF\n}\n`;
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'plan: a scoped policy',
+      input: 'plan.json',
+      files: { 'plan.json': planJson([{ address: 'aws_iam_policy.p', values: { policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }) } }]) },
+      expect: [{ status: 'pass', address: 'aws_iam_policy.p' }],
+    },
     {
       name: 'JSON string literal with specific actions',
       files: {
@@ -101,6 +108,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'plan: "*" on "*" in a module instance',
+      input: 'plan.json',
+      files: { 'plan.json': planJson([{ address: 'module.iam[0].aws_iam_role_policy.admin', values: { policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) } }]) },
+      expect: [{ status: 'fail', address: 'module.iam[0].aws_iam_role_policy.admin', message: 'Action "*" on Resource "*"' }],
+    },
     {
       name: 'JSON string literal granting * on *',
       files: {

@@ -1,5 +1,6 @@
 import { rule } from '../../../rules/network/TG-NET-001';
 import { ruleTester } from '../../helpers/rule-tester';
+import { planJson } from '../../helpers/plan-builder';
 
 const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 
@@ -42,6 +43,23 @@ const ASSOCIATE_A_PRIVATE = ['resource "aws_route_table" "private" {', '  vpc_id
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'plan: subnets linked only through configuration references, routed through NAT',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([
+          { address: 'aws_vpc.v', values: { cidr_block: '10.0.0.0/16' }, unknown: ['id'] },
+          { address: 'aws_nat_gateway.n', values: {}, unknown: ['id'] },
+          { address: 'aws_subnet.a', values: { cidr_block: '10.0.1.0/24' }, unknown: ['id'], refs: { vpc_id: ['aws_vpc.v.id'] } },
+          { address: 'aws_route_table.private', values: {}, unknown: ['id'], refs: { vpc_id: ['aws_vpc.v.id'] } },
+          { address: 'aws_route.nat', values: { destination_cidr_block: '0.0.0.0/0' }, refs: { route_table_id: ['aws_route_table.private.id'], nat_gateway_id: ['aws_nat_gateway.n.id'] } },
+          { address: 'aws_route_table_association.a', values: {}, refs: { subnet_id: ['aws_subnet.a.id'], route_table_id: ['aws_route_table.private.id'] } },
+          { address: 'aws_db_subnet_group.g', values: { name: 'g' }, refs: { subnet_ids: ['aws_subnet.a.id'] } },
+          { address: 'aws_db_instance.db', values: { publicly_accessible: false }, refs: { db_subnet_group_name: ['aws_db_subnet_group.g.name'] } },
+        ]),
+      },
+      expect: [{ status: 'pass', address: 'aws_db_instance.db' }],
+    },
     {
       name: 'explicit association to a route table whose default route goes to a NAT gateway',
       files: {
@@ -212,6 +230,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'plan: publicly_accessible = true',
+      input: 'plan.json',
+      files: { 'plan.json': planJson([{ address: 'aws_db_instance.db', values: { publicly_accessible: true, db_subnet_group_name: 'x' } }]) },
+      expect: [{ status: 'fail', address: 'aws_db_instance.db', message: 'publicly_accessible = true' }],
+    },
     {
       name: 'explicit association to a route table with an inline route to the internet gateway',
       files: {

@@ -1,5 +1,6 @@
 import { rule } from '../../../rules/network/TG-NET-002';
 import { ruleTester } from '../../helpers/rule-tester';
+import { planJson } from '../../helpers/plan-builder';
 
 const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 
@@ -9,6 +10,12 @@ const sg = (from: number | string, to: number | string, protocol: string, source
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'plan: HTTPS from the internet',
+      input: 'plan.json',
+      files: { 'plan.json': planJson([{ address: 'aws_security_group.web', values: { ingress: [{ from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [], security_groups: [], self: false, prefix_list_ids: [] }] } }]) },
+      expect: [{ status: 'pass', address: 'aws_security_group.web' }],
+    },
     {
       name: 'HTTPS from the internet is allow-listed',
       files: { 'main.tf': sg(443, 443, 'tcp', 'cidr_blocks = ["0.0.0.0/0"]') },
@@ -95,6 +102,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'plan: SSH from the internet in a rule resource',
+      input: 'plan.json',
+      files: { 'plan.json': planJson([{ address: 'aws_security_group_rule.ssh', values: { type: 'ingress', from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] } }]) },
+      expect: [{ status: 'fail', address: 'aws_security_group_rule.ssh', message: 'port 22' }],
+    },
     {
       name: 'all TCP ports 0-65535 from the internet',
       files: { 'main.tf': sg(0, 65535, 'tcp', 'cidr_blocks = ["0.0.0.0/0"]') },

@@ -1,5 +1,6 @@
 import { rule } from '../../../rules/network/TG-NET-003';
 import { ruleTester } from '../../helpers/rule-tester';
+import { planJson } from '../../helpers/plan-builder';
 
 const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 
@@ -25,6 +26,18 @@ const sg = (source: string, port = 5432) =>
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'plan: the database group admits only the app group, linked by configuration references',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([
+          { address: 'aws_security_group.app', values: { ingress: [] }, unknown: ['id'] },
+          { address: 'aws_security_group.db', values: { ingress: [{ from_port: 5432, to_port: 5432, protocol: 'tcp', cidr_blocks: [], ipv6_cidr_blocks: [], prefix_list_ids: [], self: false }] }, unknown: ['id'], refs: { ingress: ['aws_security_group.app.id'] } },
+          { address: 'aws_db_instance.db', values: {}, refs: { vpc_security_group_ids: ['aws_security_group.db.id'] } },
+        ]),
+      },
+      expect: [{ status: 'pass', address: 'aws_db_instance.db' }],
+    },
     {
       name: 'ingress only from the application security group',
       files: { 'main.tf': DB, 'sg.tf': sg('security_groups = [aws_security_group.app.id]') + 'resource "aws_security_group" "app" {\n}\n' },
@@ -89,6 +102,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'plan: the database group admits the internet',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([
+          { address: 'aws_security_group.db', values: { ingress: [{ from_port: 5432, to_port: 5432, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false }] }, unknown: ['id'] },
+          { address: 'aws_db_instance.db', values: {}, refs: { vpc_security_group_ids: ['aws_security_group.db.id'] } },
+        ]),
+      },
+      expect: [{ status: 'fail', address: 'aws_db_instance.db', message: '0.0.0.0/0' }],
+    },
     {
       name: 'internet ingress fails even on an allow-listed port, located at the CIDR in the group',
       files: { 'main.tf': DB, 'sg.tf': sg('cidr_blocks = ["0.0.0.0/0"]', 443) },

@@ -1,5 +1,6 @@
 import { rule } from '../../../rules/transit/TG-TLS-001';
 import { ruleTester } from '../../helpers/rule-tester';
+import { planJson } from '../../helpers/plan-builder';
 
 /** One line per argument, so the line numbers in expectations can be read off the array index + 1. */
 const tf = (...lines: string[]) => lines.join('\n') + '\n';
@@ -8,6 +9,17 @@ const PUBLIC_LB = 'resource "aws_lb" "public" {}';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'plan: HTTPS listener with a TLS 1.2 policy; the load balancer ARN is unknown',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([
+          { address: 'aws_lb.app', values: { internal: false, load_balancer_type: 'application' }, unknown: ['arn'] },
+          { address: 'aws_lb_listener.https', values: { port: 443, protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' }, refs: { load_balancer_arn: ['aws_lb.app.arn'] } },
+        ]),
+      },
+      expect: [{ status: 'pass', address: 'aws_lb_listener.https' }],
+    },
     {
       name: 'HTTPS listener with a TLS 1.3/1.2 policy on an internet-facing load balancer',
       files: {
@@ -215,6 +227,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'plan: HTTPS listener with a TLS 1.0 policy',
+      input: 'plan.json',
+      files: { 'plan.json': planJson([{ address: 'aws_lb_listener.https', values: { port: 443, protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-2016-08' } }]) },
+      expect: [{ status: 'fail', address: 'aws_lb_listener.https', message: 'ELBSecurityPolicy-2016-08' }],
+    },
     {
       name: 'omitted ssl_policy: the provider default ELBSecurityPolicy-2016-08 allows TLS 1.0',
       files: {

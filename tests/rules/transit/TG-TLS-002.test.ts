@@ -1,5 +1,6 @@
 import { rule } from '../../../rules/transit/TG-TLS-002';
 import { ruleTester } from '../../helpers/rule-tester';
+import { planJson } from '../../helpers/plan-builder';
 
 /** One line per argument, so the line numbers in expectations can be read off the array index + 1. */
 const tf = (...lines: string[]) => lines.join('\n') + '\n';
@@ -8,6 +9,23 @@ const ACM = '    acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'plan: redirect to HTTPS with TLSv1.2_2021',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([
+          {
+            address: 'aws_cloudfront_distribution.d',
+            values: {
+              default_cache_behavior: [{ viewer_protocol_policy: 'redirect-to-https' }],
+              ordered_cache_behavior: [],
+              viewer_certificate: [{ cloudfront_default_certificate: false, acm_certificate_arn: 'arn:aws:acm:us-east-1:123456789012:certificate/x', minimum_protocol_version: 'TLSv1.2_2021', ssl_support_method: 'sni-only' }],
+            },
+          },
+        ]),
+      },
+      expect: [{ status: 'pass', address: 'aws_cloudfront_distribution.d' }],
+    },
     {
       name: 'HTTPS on every cache behavior and a custom certificate with TLSv1.2_2021',
       files: {
@@ -120,6 +138,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'plan: the default certificate allows TLSv1',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([
+          { address: 'aws_cloudfront_distribution.d', values: { default_cache_behavior: [{ viewer_protocol_policy: 'https-only' }], ordered_cache_behavior: [], viewer_certificate: [{ cloudfront_default_certificate: true }] } },
+        ]),
+      },
+      expect: [{ status: 'fail', address: 'aws_cloudfront_distribution.d', message: 'cloudfront_default_certificate' }],
+    },
     {
       name: 'the default cache behavior allows plain HTTP',
       files: {
