@@ -6,18 +6,17 @@ import {
   Statement,
   Tri,
   coversAllResources,
-  evaluateStatements,
   grantsAllActions,
   isAllow,
   isFullWildcardAction,
   isFullWildcardResource,
-  isParsed,
   policyValues,
   readPolicy,
   readPolicyDocument,
   showTexts,
   triAnd,
 } from '../../src/rules/support/iam-policy';
+import { PolicyVerdict, judgePolicy } from '../../src/rules/support/policy-verdict';
 
 /** Resources holding identity (permission) policies; `aws_iam_role` only through `inline_policy`. */
 export const IDENTITY_POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role'] as const;
@@ -37,31 +36,16 @@ function describeGrant(s: Statement): string {
   return `${s.label} allows ${actions} on ${resources}`;
 }
 
-interface Verdict {
-  status: 'pass' | 'fail' | 'unknown';
-  message: string;
-  /** Attribute path on the node the verdict is about (the policy, or the statement block). */
-  path: string;
-}
-
 /** The verdict on one policy; `path` is the attribute it was read from, `name` how messages call it. */
-function judge(parsed: ParsedPolicy, path: string, name: string): Verdict {
-  if ('unknown' in parsed) return { status: 'unknown', message: `${name} is not known statically: ${parsed.unknown}`, path };
-  if (!isParsed(parsed)) return { status: 'unknown', message: `${name} cannot be read: ${parsed.invalid}`, path };
-  const verdicts = evaluateStatements(parsed, grantsAdmin);
-  if (verdicts.matching.length > 0) {
+function judge(parsed: ParsedPolicy, path: string, name: string): PolicyVerdict {
+  return judgePolicy(parsed, path, name, {
+    matches: grantsAdmin,
     // Point at the granting element itself (`Action = "*"`, or `actions` in a policy document block).
-    const s = verdicts.matching[0];
-    const element = s.at ? (s.notActions !== undefined ? 'not_actions' : 'actions') : s.notActions !== undefined ? 'NotAction' : 'Action';
-    const where = `${s.at?.path ?? s.path}.${element}`;
-    return { status: 'fail', message: `Full administrative access: ${verdicts.matching.map(describeGrant).join('; ')}`, path: where };
-  }
-  if (verdicts.unknown.length > 0) {
-    const where = verdicts.unknown[0].at?.path ?? verdicts.unknown[0].path;
-    return { status: 'unknown', message: `Cannot tell whether ${name} grants all actions on all resources: ${verdicts.unknown.map((u) => u.reason).join('; ')}`, path: where };
-  }
-  const n = parsed.statements.length;
-  return { status: 'pass', message: `no Allow statement in ${name} grants all actions on all resources (${n} statement${n === 1 ? '' : 's'})`, path };
+    element: (s) => (s.notActions !== undefined ? { json: 'NotAction', block: 'not_actions' } : { json: 'Action', block: 'actions' }),
+    failure: 'Full administrative access',
+    describe: describeGrant,
+    asks: 'grants all actions on all resources',
+  });
 }
 
 function checkResource(graph: ResourceGraph, node: GraphNode): RuleResult | undefined {

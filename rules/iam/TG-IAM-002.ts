@@ -7,13 +7,11 @@ import {
   Statement,
   Tri,
   coversAllResources,
-  evaluateStatements,
   hasNarrowingCondition,
   isAllow,
   isConcreteReference,
   isFullWildcardAction,
   isFullWildcardResource,
-  isParsed,
   patternsIntersect,
   policyValues,
   readPolicy,
@@ -23,6 +21,7 @@ import {
   triNot,
   triSome,
 } from '../../src/rules/support/iam-policy';
+import { PolicyVerdict, judgePolicy } from '../../src/rules/support/policy-verdict';
 import { documentUses, usedOnlyAsResourceOrTrust } from '../../src/rules/support/iam-documents';
 import { IDENTITY_POLICY_TYPES } from './TG-IAM-001';
 
@@ -95,39 +94,15 @@ function describeGrant(s: Statement): string {
   return `${s.label} allows ${actions} on ${resources}${condition}`;
 }
 
-interface Verdict {
-  status: 'pass' | 'fail' | 'unknown';
-  message: string;
-  path: string;
-}
-
-function judge(parsed: ParsedPolicy, path: string, name: string): Verdict {
-  if ('unknown' in parsed) return { status: 'unknown', message: `${name} is not known statically: ${parsed.unknown}`, path };
-  if (!isParsed(parsed)) return { status: 'unknown', message: `${name} cannot be read: ${parsed.invalid}`, path };
-  const verdicts = evaluateStatements(parsed, grantsBroadOnAllResources);
-  if (verdicts.matching.length > 0) {
-    const s = verdicts.matching[0];
-    const element = s.at ? (s.notActions !== undefined ? 'not_actions' : 'actions') : s.notActions !== undefined ? 'NotAction' : 'Action';
-    return {
-      status: 'fail',
-      message: `Overly broad permissions: ${verdicts.matching.map(describeGrant).join('; ')}`,
-      path: `${s.at?.path ?? s.path}.${element}`,
-    };
-  }
-  if (verdicts.unknown.length > 0) {
-    const where = verdicts.unknown[0].at?.path ?? verdicts.unknown[0].path;
-    return {
-      status: 'unknown',
-      message: `Cannot tell whether ${name} grants a whole service or a privilege-escalation action on all resources: ${verdicts.unknown.map((u) => u.reason).join('; ')}`,
-      path: where,
-    };
-  }
-  const n = parsed.statements.length;
-  return {
-    status: 'pass',
-    message: `no Allow statement in ${name} grants a whole-service wildcard or a privilege-escalation action on Resource "*" without a narrowing condition (${n} statement${n === 1 ? '' : 's'})`,
-    path,
-  };
+function judge(parsed: ParsedPolicy, path: string, name: string): PolicyVerdict {
+  return judgePolicy(parsed, path, name, {
+    matches: grantsBroadOnAllResources,
+    element: (s) => (s.notActions !== undefined ? { json: 'NotAction', block: 'not_actions' } : { json: 'Action', block: 'actions' }),
+    failure: 'Overly broad permissions',
+    describe: describeGrant,
+    asks: 'grants a whole service or a privilege-escalation action on all resources',
+    passes: 'grants a whole-service wildcard or a privilege-escalation action on Resource "*" without a narrowing condition',
+  });
 }
 
 function checkResource(graph: ResourceGraph, node: GraphNode): RuleResult | undefined {

@@ -8,10 +8,8 @@ import {
   Statement,
   Tri,
   appliesToEveryone,
-  evaluateStatements,
   hasNarrowingCondition,
   isAllow,
-  isParsed,
   policyValues,
   readPolicy,
   readPolicyDocument,
@@ -19,6 +17,7 @@ import {
   triAnd,
   triNot,
 } from '../../src/rules/support/iam-policy';
+import { PolicyVerdict, judgePolicy } from '../../src/rules/support/policy-verdict';
 import { documentNamesPrincipals, documentUses, isMergedDocument } from '../../src/rules/support/iam-documents';
 
 /** Resources holding resource policies or trust policies (v3 inline forms included; `aws_kms_key_policy` since v4.x). */
@@ -57,27 +56,15 @@ function describeGrant(s: Statement): string {
   return `${s.label} allows${actions} to ${who}${condition}`;
 }
 
-interface Verdict {
-  status: 'pass' | 'fail' | 'unknown';
-  message: string;
-  path: string;
-}
-
-function judge(parsed: ParsedPolicy, path: string, name: string): Verdict {
-  if ('unknown' in parsed) return { status: 'unknown', message: `${name} is not known statically: ${parsed.unknown}`, path };
-  if (!isParsed(parsed)) return { status: 'unknown', message: `${name} cannot be read: ${parsed.invalid}`, path };
-  const verdicts = evaluateStatements(parsed, allowsEveryone);
-  if (verdicts.matching.length > 0) {
-    const s = verdicts.matching[0];
-    const element = s.at ? (s.notPrincipals !== undefined ? 'not_principals' : 'principals') : s.notPrincipals !== undefined ? 'NotPrincipal' : 'Principal';
-    return { status: 'fail', message: `Open to everyone: ${verdicts.matching.map(describeGrant).join('; ')}`, path: `${s.at?.path ?? s.path}.${element}` };
-  }
-  if (verdicts.unknown.length > 0) {
-    const where = verdicts.unknown[0].at?.path ?? verdicts.unknown[0].path;
-    return { status: 'unknown', message: `Cannot tell whether ${name} allows everyone: ${verdicts.unknown.map((u) => u.reason).join('; ')}`, path: where };
-  }
-  const n = parsed.statements.length;
-  return { status: 'pass', message: `no Allow statement in ${name} is open to everyone without a narrowing condition (${n} statement${n === 1 ? '' : 's'})`, path };
+function judge(parsed: ParsedPolicy, path: string, name: string): PolicyVerdict {
+  return judgePolicy(parsed, path, name, {
+    matches: allowsEveryone,
+    element: (s) => (s.notPrincipals !== undefined ? { json: 'NotPrincipal', block: 'not_principals' } : { json: 'Principal', block: 'principals' }),
+    failure: 'Open to everyone',
+    describe: describeGrant,
+    asks: 'allows everyone',
+    passes: 'is open to everyone without a narrowing condition',
+  });
 }
 
 /** The resource and trust policies of a node (for roles: the trust policy only). */

@@ -1,0 +1,44 @@
+/**
+ * The verdict of a policy rule on one policy document: fail on the first statement that matches,
+ * pointing at its deciding element; unknown when a statement cannot be decided; else pass. Shared by
+ * the IAM rules so they differ only in what they look for and how they say it.
+ */
+import { ParsedPolicy, Statement, Tri, evaluateStatements, isParsed } from './iam-policy';
+
+export interface PolicyVerdict {
+  status: 'pass' | 'fail' | 'unknown';
+  message: string;
+  /** Attribute path on the node the verdict is about (the policy, a statement, or its element). */
+  path: string;
+}
+
+export interface PolicyQuestion {
+  /** Whether a statement is what the rule forbids. */
+  matches(s: Statement): Tri;
+  /** The element a failure points at: in policy JSON (`Action`) and in a document block (`actions`). */
+  element(s: Statement): { json: string; block: string };
+  /** Starts the failure message: `Full administrative access`. */
+  failure: string;
+  describe(s: Statement): string;
+  /** What the rule asks, for unknown and pass messages: `grants all actions on all resources`. */
+  asks: string;
+  /** The pass message after "no Allow statement in <name>": defaults to `asks`. */
+  passes?: string;
+}
+
+export function judgePolicy(parsed: ParsedPolicy, path: string, name: string, q: PolicyQuestion): PolicyVerdict {
+  if ('unknown' in parsed) return { status: 'unknown', message: `${name} is not known statically: ${parsed.unknown}`, path };
+  if (!isParsed(parsed)) return { status: 'unknown', message: `${name} cannot be read: ${parsed.invalid}`, path };
+  const verdicts = evaluateStatements(parsed, (s) => q.matches(s));
+  if (verdicts.matching.length > 0) {
+    const s = verdicts.matching[0];
+    const element = q.element(s);
+    return { status: 'fail', message: `${q.failure}: ${verdicts.matching.map((m) => q.describe(m)).join('; ')}`, path: `${s.at?.path ?? s.path}.${s.at ? element.block : element.json}` };
+  }
+  if (verdicts.unknown.length > 0) {
+    const where = verdicts.unknown[0].at?.path ?? verdicts.unknown[0].path;
+    return { status: 'unknown', message: `Cannot tell whether ${name} ${q.asks}: ${verdicts.unknown.map((u) => u.reason).join('; ')}`, path: where };
+  }
+  const n = parsed.statements.length;
+  return { status: 'pass', message: `no Allow statement in ${name} ${q.passes ?? q.asks} (${n} statement${n === 1 ? '' : 's'})`, path };
+}
