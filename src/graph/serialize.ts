@@ -11,7 +11,10 @@ export function displayValue(node: GraphNode, value: Value, path = ''): unknown 
   if (Array.isArray(value)) return value.map((v, i) => displayValue(node, v, path ? `${path}.${i}` : String(i)));
   if (isObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) out[k] = displayValue(node, value[k], path ? `${path}.${k}` : k);
+    for (const k of Object.keys(value)) {
+      // defineProperty: a key named __proto__ (hostile plan JSON) must stay a plain key.
+      Object.defineProperty(out, k, { value: displayValue(node, value[k], path ? `${path}.${k}` : k), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   return value;

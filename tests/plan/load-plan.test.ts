@@ -103,6 +103,13 @@ describe('plan JSON detection and decoding', () => {
     expect(r.out).not.toContain('    at ');
   });
 
+  it('keeps a "__proto__" key as plain data, never as a prototype', async () => {
+    const root = writeTree({ 'p.json': '{"format_version":"1.2","resource_changes":[{"address":"x_thing.a","type":"x_thing","name":"a","change":{"actions":["create"],"after":{"__proto__":{"polluted":true}}}}]}' });
+    const r = await runCli(['graph', 'p.json', '--format', 'json'], root);
+    expect(JSON.parse(r.out).nodes[0].attributes).toEqual(JSON.parse('{"__proto__":{"polluted":true}}'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('survives hostile nesting without crashing', async () => {
     const deep = '{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","name":"b","change":{"actions":["create"],"after":' + '{"x":'.repeat(20000) + '1' + '}'.repeat(20000) + '}}]}';
     const input = await load({ 'p.json': deep }, 'p.json');
