@@ -1,8 +1,5 @@
-import { GraphNode, ResourceGraph } from '../../src/graph/model';
-import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
-import { combineParts, result } from '../../src/rules/support/results';
+import { Rule, RuleResult } from '../../src/rules/types';
 import {
-  ParsedPolicy,
   Statement,
   Tri,
   coversAllResources,
@@ -10,13 +7,10 @@ import {
   isAllow,
   isFullWildcardAction,
   isFullWildcardResource,
-  policyValues,
-  readPolicy,
-  readPolicyDocument,
   showTexts,
   triAnd,
 } from '../../src/rules/support/iam-policy';
-import { PolicyVerdict, judgePolicy } from '../../src/rules/support/policy-verdict';
+import { PolicyQuestion, checkIdentityPolicies, checkPolicyDocument } from '../../src/rules/support/policy-verdict';
 
 /** Resources holding identity (permission) policies; `aws_iam_role` only through `inline_policy`. */
 export const IDENTITY_POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role'] as const;
@@ -37,41 +31,16 @@ function describeGrant(s: Statement): string {
 }
 
 /** The verdict on one policy; `path` is the attribute it was read from, `name` how messages call it. */
-function judge(parsed: ParsedPolicy, path: string, name: string): PolicyVerdict {
-  return judgePolicy(parsed, path, name, {
+const ADMIN: PolicyQuestion = {
     matches: grantsAdmin,
     // Point at the granting element itself (`Action = "*"`, or `actions` in a policy document block).
     element: (s) => (s.notActions !== undefined ? { json: 'NotAction', block: 'not_actions' } : { json: 'Action', block: 'actions' }),
     failure: 'Full administrative access',
     describe: describeGrant,
     asks: 'grants all actions on all resources',
-  });
-}
+  };
 
-function checkResource(graph: ResourceGraph, node: GraphNode): RuleResult | undefined {
-  const values = policyValues(graph, node).filter((v) => v.kind === 'identity');
-  if (values.length === 0) {
-    // A role without inline policies is outside this rule; the others require `policy`.
-    if (node.type === 'aws_iam_role') return undefined;
-    return result('unknown', node, 'policy is not set (the provider requires it)');
-  }
-  // A policy that is the json of an aws_iam_policy_document in the graph is judged once, on the
-  // data source, where its statements are written.
-  const own = values.filter((v) => !v.document);
-  if (own.length === 0) return undefined;
-  const verdicts = own.map((v) => judge(readPolicy(graph, v), v.path, v.path));
-  if (verdicts.length === 1) {
-    const v = verdicts[0];
-    return result(v.status, node, v.message, v.path);
-  }
-  const parts: ResultPart[] = verdicts.map((v, i) => ({ name: own[i].path, status: v.status, message: v.message, attribute: v.path }));
-  return combineParts(node, parts, `no inline policy grants all actions on all resources (${own.length} policies)`);
-}
 
-function checkDocument(graph: ResourceGraph, node: GraphNode): RuleResult {
-  const v = judge(readPolicyDocument(graph, node), '', 'the policy document');
-  return result(v.status, node, v.message, v.path === '' ? undefined : v.path);
-}
 
 export const rule: Rule = {
   meta: {
@@ -125,10 +94,10 @@ export const rule: Rule = {
   check({ graph }) {
     const out: RuleResult[] = [];
     for (const node of graph.resources(IDENTITY_POLICY_TYPES)) {
-      const r = checkResource(graph, node);
+      const r = checkIdentityPolicies(graph, node, ADMIN);
       if (r) out.push(r);
     }
-    for (const node of graph.dataSources('aws_iam_policy_document')) out.push(checkDocument(graph, node));
+    for (const node of graph.dataSources('aws_iam_policy_document')) out.push(checkPolicyDocument(graph, node, ADMIN));
     return out;
   },
 };

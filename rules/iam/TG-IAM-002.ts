@@ -1,8 +1,5 @@
-import { GraphNode, ResourceGraph } from '../../src/graph/model';
-import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
-import { combineParts, result } from '../../src/rules/support/results';
+import { Rule, RuleResult } from '../../src/rules/types';
 import {
-  ParsedPolicy,
   PolicyText,
   Statement,
   Tri,
@@ -13,15 +10,12 @@ import {
   isFullWildcardAction,
   isFullWildcardResource,
   patternsIntersect,
-  policyValues,
-  readPolicy,
-  readPolicyDocument,
   showTexts,
   triAnd,
   triNot,
   triSome,
 } from '../../src/rules/support/iam-policy';
-import { PolicyVerdict, judgePolicy } from '../../src/rules/support/policy-verdict';
+import { PolicyQuestion, checkIdentityPolicies, checkPolicyDocument } from '../../src/rules/support/policy-verdict';
 import { documentUses, usedOnlyAsResourceOrTrust } from '../../src/rules/support/iam-documents';
 import { IDENTITY_POLICY_TYPES } from './TG-IAM-001';
 
@@ -94,36 +88,16 @@ function describeGrant(s: Statement): string {
   return `${s.label} allows ${actions} on ${resources}${condition}`;
 }
 
-function judge(parsed: ParsedPolicy, path: string, name: string): PolicyVerdict {
-  return judgePolicy(parsed, path, name, {
+const BROAD: PolicyQuestion = {
     matches: grantsBroadOnAllResources,
     element: (s) => (s.notActions !== undefined ? { json: 'NotAction', block: 'not_actions' } : { json: 'Action', block: 'actions' }),
     failure: 'Overly broad permissions',
     describe: describeGrant,
     asks: 'grants a whole service or a privilege-escalation action on all resources',
     passes: 'grants a whole-service wildcard or a privilege-escalation action on Resource "*" without a narrowing condition',
-  });
-}
+  };
 
-function checkResource(graph: ResourceGraph, node: GraphNode): RuleResult | undefined {
-  const values = policyValues(graph, node).filter((v) => v.kind === 'identity');
-  if (values.length === 0) {
-    if (node.type === 'aws_iam_role') return undefined;
-    return result('unknown', node, 'policy is not set (the provider requires it)');
-  }
-  // Judged once, on the aws_iam_policy_document data source, when the policy is its json (as TG-IAM-001).
-  const own = values.filter((v) => !v.document);
-  if (own.length === 0) return undefined;
-  const verdicts = own.map((v) => judge(readPolicy(graph, v), v.path, v.path));
-  if (verdicts.length === 1) return result(verdicts[0].status, node, verdicts[0].message, verdicts[0].path);
-  const parts: ResultPart[] = verdicts.map((v, i) => ({ name: own[i].path, status: v.status, message: v.message, attribute: v.path }));
-  return combineParts(node, parts, `no inline policy grants a whole-service wildcard or a privilege-escalation action on Resource "*" (${own.length} policies)`);
-}
 
-function checkDocument(graph: ResourceGraph, node: GraphNode): RuleResult {
-  const v = judge(readPolicyDocument(graph, node), '', 'the policy document');
-  return result(v.status, node, v.message, v.path === '' ? undefined : v.path);
-}
 
 export const rule: Rule = {
   meta: {
@@ -189,14 +163,14 @@ export const rule: Rule = {
   check({ graph }) {
     const out: RuleResult[] = [];
     for (const node of graph.resources(IDENTITY_POLICY_TYPES)) {
-      const r = checkResource(graph, node);
+      const r = checkIdentityPolicies(graph, node, BROAD);
       if (r) out.push(r);
     }
     // Documents used only as resource or trust policies (a KMS key policy granting kms:* to the account)
     // are not permission policies: TG-IAM-007 judges them.
     const uses = documentUses(graph);
     for (const node of graph.dataSources('aws_iam_policy_document')) {
-      if (!usedOnlyAsResourceOrTrust(uses.get(node.address))) out.push(checkDocument(graph, node));
+      if (!usedOnlyAsResourceOrTrust(uses.get(node.address))) out.push(checkPolicyDocument(graph, node, BROAD));
     }
     return out;
   },

@@ -3,7 +3,10 @@
  * pointing at its deciding element; unknown when a statement cannot be decided; else pass. Shared by
  * the IAM rules so they differ only in what they look for and how they say it.
  */
-import { ParsedPolicy, Statement, Tri, evaluateStatements, isParsed } from './iam-policy';
+import { GraphNode, ResourceGraph } from '../../graph/model';
+import { ResultPart, RuleResult } from '../types';
+import { ParsedPolicy, Statement, Tri, evaluateStatements, isParsed, policyValues, readPolicy, readPolicyDocument } from './iam-policy';
+import { combineParts, result } from './results';
 
 export interface PolicyVerdict {
   status: 'pass' | 'fail' | 'unknown';
@@ -41,4 +44,30 @@ export function judgePolicy(parsed: ParsedPolicy, path: string, name: string, q:
   }
   const n = parsed.statements.length;
   return { status: 'pass', message: `no Allow statement in ${name} ${q.passes ?? q.asks} (${n} statement${n === 1 ? '' : 's'})`, path };
+}
+
+/**
+ * An identity-policy rule's result for one resource (aws_iam_policy, role/user/group policies, role
+ * inline policies): one verdict per policy it holds, combined. A policy that is the json of an
+ * aws_iam_policy_document in the graph is judged once, on the document, so it gives no result here.
+ */
+export function checkIdentityPolicies(graph: ResourceGraph, node: GraphNode, q: PolicyQuestion): RuleResult | undefined {
+  const values = policyValues(graph, node).filter((v) => v.kind === 'identity');
+  if (values.length === 0) {
+    // A role without inline policies is outside identity-policy rules; the others require `policy`.
+    if (node.type === 'aws_iam_role') return undefined;
+    return result('unknown', node, 'policy is not set (the provider requires it)');
+  }
+  const own = values.filter((v) => !v.document);
+  if (own.length === 0) return undefined;
+  const verdicts = own.map((v) => judgePolicy(readPolicy(graph, v), v.path, v.path, q));
+  if (verdicts.length === 1) return result(verdicts[0].status, node, verdicts[0].message, verdicts[0].path);
+  const parts: ResultPart[] = verdicts.map((v, i) => ({ name: own[i].path, status: v.status, message: v.message, attribute: v.path }));
+  return combineParts(node, parts, `no inline policy ${q.passes ?? q.asks} (${own.length} policies)`);
+}
+
+/** The result for an aws_iam_policy_document data source, judged where its statements are written. */
+export function checkPolicyDocument(graph: ResourceGraph, node: GraphNode, q: PolicyQuestion): RuleResult {
+  const v = judgePolicy(readPolicyDocument(graph, node), '', 'the policy document', q);
+  return result(v.status, node, v.message, v.path === '' ? undefined : v.path);
 }
