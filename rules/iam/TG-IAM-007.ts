@@ -12,12 +12,11 @@ import {
   isAllow,
   policyValues,
   readPolicy,
-  readPolicyDocument,
   showTexts,
   triAnd,
   triNot,
 } from '../../src/rules/support/iam-policy';
-import { PolicyVerdict, judgePolicy } from '../../src/rules/support/policy-verdict';
+import { PolicyQuestion, PolicyVerdict, checkPolicyDocument, judgePolicy } from '../../src/rules/support/policy-verdict';
 import { documentNamesPrincipals, documentUses, isMergedDocument } from '../../src/rules/support/iam-documents';
 
 /** Resources holding resource policies or trust policies (v3 inline forms included; `aws_kms_key_policy` since v4.x). */
@@ -56,15 +55,17 @@ function describeGrant(s: Statement): string {
   return `${s.label} allows${actions} to ${who}${condition}`;
 }
 
-function judge(parsed: ParsedPolicy, path: string, name: string): PolicyVerdict {
-  return judgePolicy(parsed, path, name, {
+const OPEN_TO_EVERYONE: PolicyQuestion = {
     matches: allowsEveryone,
     element: (s) => (s.notPrincipals !== undefined ? { json: 'NotPrincipal', block: 'not_principals' } : { json: 'Principal', block: 'principals' }),
     failure: 'Open to everyone',
     describe: describeGrant,
     asks: 'allows everyone',
     passes: 'is open to everyone without a narrowing condition',
-  });
+  };
+
+function judge(parsed: ParsedPolicy, path: string, name: string): PolicyVerdict {
+  return judgePolicy(parsed, path, name, OPEN_TO_EVERYONE);
 }
 
 /** The resource and trust policies of a node (for roles: the trust policy only). */
@@ -103,10 +104,6 @@ function checkResource(graph: ResourceGraph, node: GraphNode, judged: Set<string
   return combineParts(node, parts, `no policy of ${node.address} is open to everyone (${own.length} policies)`);
 }
 
-function checkDocument(graph: ResourceGraph, node: GraphNode): RuleResult {
-  const v = judge(readPolicyDocument(graph, node), '', 'the policy document');
-  return result(v.status, node, v.message, v.path === '' ? undefined : v.path);
-}
 
 export const rule: Rule = {
   meta: {
@@ -188,7 +185,7 @@ export const rule: Rule = {
       // (or merges it into another document) and its statements name principals.
       const asResource = judged.has(node.address) || use.has('resource') || use.has('trust');
       const standalone = use.size === 0 || [...use].every((u) => u === 'other');
-      if (asResource || (standalone && !isMergedDocument(graph, node) && documentNamesPrincipals(graph, node))) out.push(checkDocument(graph, node));
+      if (asResource || (standalone && !isMergedDocument(graph, node) && documentNamesPrincipals(graph, node))) out.push(checkPolicyDocument(graph, node, OPEN_TO_EVERYONE));
     }
     return out;
   },
