@@ -64,6 +64,10 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
     };
   }
   const diagnostics = evaluation.diagnostics.items.map((d) => ({ ...d, severity: d.severity ?? ('error' as const) }));
+  if (stat.isDirectory() && evaluation.tree.root.files.length === 0 && diagnostics.length === 0) {
+    // Scanning the wrong directory must not look like a clean pass.
+    diagnostics.push({ file: shown, message: `No .tf or .tf.json files in ${shown}: point tomguard at a Terraform root directory, a plan JSON file, or use --recursive.`, severity: 'error' });
+  }
   return { kind: 'hcl', path: shown, graph: graphFromEvaluation(evaluation), diagnostics, suppressions: suppressionComments(evaluation.tree, (f) => evaluation.displayPath(f)) };
 }
 

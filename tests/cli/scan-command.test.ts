@@ -140,6 +140,15 @@ describe('tomguard scan: errors and exit codes', () => {
     expect(report.errors).toEqual([expect.objectContaining({ file: 'broken.tf', line: 1, column: 18, severity: 'error' })]);
   });
 
+  it('a directory without Terraform files is an error, not a clean pass', async () => {
+    const root = writeTree({ 'README.md': '# nothing here\n' });
+    const r = await runCli(['scan', '.', '--format', 'json'], root);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).errors).toEqual([
+      { file: '.', message: 'No .tf or .tf.json files in .: point tomguard at a Terraform root directory, a plan JSON file, or use --recursive.', severity: 'error' },
+    ]);
+  });
+
   it('merges several paths into one report', async () => {
     const root = writeTree({ 'a/main.tf': DB('a', 'false'), 'b/main.tf': DB('b', 'true') });
     const report = JSON.parse((await runCli(['scan', 'a', 'b', '--format', 'json'], root)).out);
