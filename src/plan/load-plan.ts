@@ -172,7 +172,7 @@ export async function loadPlan(options: PlanLoadOptions): Promise<PlanLoadResult
       r.mode,
     );
   }
-  addReferenceEdges(graph, configs);
+  addReferenceEdges(graph, configs, (m, name) => sourceMap.localReferences(m, name));
   if (kind === 'state') addIdEdges(graph);
   if (resources.length > 0 && unlocated > 0) {
     const where = path.relative(options.cwd, sourceRoot).split(path.sep).join('/') || '.';
@@ -265,7 +265,7 @@ function toAttributes(r: PlanResource, config: ConfigResource | undefined): Valu
 const MAX_RESOLVE_DEPTH = 24;
 
 /** Adds an edge for every configuration reference, following module outputs and inputs. */
-function addReferenceEdges(graph: ResourceGraph, configs: Map<string, ConfigModule>): void {
+function addReferenceEdges(graph: ResourceGraph, configs: Map<string, ConfigModule>, localReferences: (modulePath: string, name: string) => string[]): void {
   const moduleInstances = new Set<string>();
   for (const n of graph.nodes()) {
     let p = n.modulePath;
@@ -308,6 +308,9 @@ function addReferenceEdges(graph: ResourceGraph, configs: Map<string, ConfigModu
           for (const r of expressionRefs(expr as Json)) for (const inner of r.references) out.push(...resolve(inner, inst, depth + 1));
         }
       }
+    } else if (p.kind === 'local') {
+      // Plans do not record locals; the source, when at hand, says what a local refers to.
+      for (const inner of localReferences(stripKeys(modulePath), p.target)) out.push(...resolve(inner, modulePath, depth + 1));
     } else if (p.kind === 'var' && modulePath) {
       const cut = modulePath.lastIndexOf('module.');
       const parent = cut > 0 ? modulePath.slice(0, cut - 1) : '';

@@ -12,10 +12,12 @@ import { ModuleSourceDir, ModuleTree, loadModuleTree } from '../config/module-tr
 import { SourceLocation } from '../graph/model';
 import { locationOf } from '../graph/from-config';
 import { LoadLimits } from '../hcl/load-files';
+import { staticReferences } from '../hcl/static-references';
 
 interface IndexedModule {
   resources: Map<string, Block>;
   calls: Map<string, Block>;
+  locals: Map<string, Expr>;
 }
 
 export interface SourceMap {
@@ -23,19 +25,23 @@ export interface SourceMap {
   /** Where the declaration of a resource is: its block and a locator for its attribute paths. */
   locate(modulePath: string, resourceKey: string, attrs?: ValueObject): { block: SourceLocation; attribute: (path: string) => SourceLocation | undefined } | undefined;
   hasSources: boolean;
+  /** What a local value of a module refers to, from its source (`[]` when the source is not at hand). */
+  localReferences(modulePath: string, name: string): string[];
 }
 
 function index(mod: ModuleSourceDir): IndexedModule {
   const resources = new Map<string, Block>();
   const calls = new Map<string, Block>();
+  const locals = new Map<string, Expr>();
   for (const file of mod.files) {
     for (const b of file.body.blocks) {
+      if (b.type === 'locals') for (const a of b.body.attributes) locals.set(a.name, a.expr);
       if (b.type === 'resource' && b.labels.length === 2) resources.set(`${b.labels[0]}.${b.labels[1]}`, b);
       else if (b.type === 'data' && b.labels.length === 2) resources.set(`data.${b.labels[0]}.${b.labels[1]}`, b);
       else if (b.type === 'module' && b.labels.length === 1) calls.set(b.labels[0], b);
     }
   }
-  return { resources, calls };
+  return { resources, calls, locals };
 }
 
 /** Call names of a module path: `module.a[0].module.b` → ['a', 'b']. */
@@ -139,6 +145,10 @@ export async function buildSourceMap(sourceRoot: string, display: (file: string)
   return {
     tree,
     hasSources: tree.root.files.length > 0,
+    localReferences(modulePath, name) {
+      const expr = moduleAt(callNames(modulePath))?.locals.get(name);
+      return expr ? staticReferences(expr) : [];
+    },
     locate(modulePath, resourceKey, attrs) {
       const names = callNames(modulePath);
       const mod = moduleAt(names);

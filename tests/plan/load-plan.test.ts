@@ -228,6 +228,22 @@ describe('plan configuration references', () => {
     ]);
   });
 
+  it('follows a reference to a local value through the source, which plans do not record', async () => {
+    const config = {
+      root_module: {
+        resources: [
+          { address: 'aws_subnet.a', mode: 'managed', type: 'aws_subnet', name: 'a', expressions: {} },
+          { address: 'aws_db_subnet_group.g', mode: 'managed', type: 'aws_db_subnet_group', name: 'g', expressions: { subnet_ids: { references: ['local.db_subnets'] } } },
+        ],
+      },
+    };
+    const input = await load({
+      'plan.json': plan([change('aws_subnet.a', {}, { unknown: { id: true } }), change('aws_db_subnet_group.g', {}, { unknown: { subnet_ids: true } })], config),
+      'main.tf': 'locals {\n  db_subnets = [aws_subnet.a.id]\n}\nresource "aws_subnet" "a" {}\nresource "aws_db_subnet_group" "g" {\n  subnet_ids = local.db_subnets\n}\n',
+    });
+    expect(input.graph.targets(input.graph.node('aws_db_subnet_group.g')!, 'subnet_ids').map((n) => n.address)).toEqual(['aws_subnet.a']);
+  });
+
   it('points resources of a remote module that is not on disk at the module call block', async () => {
     const remoteConfig = { root_module: { module_calls: { rds: { source: 'terraform-aws-modules/rds/aws', module: { resources: [{ address: 'aws_db_instance.this', mode: 'managed', type: 'aws_db_instance', name: 'this', expressions: {} }] } } } } };
     const input = await load({
