@@ -17,7 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDecoder } from 'node:util';
 import fg from 'fast-glob';
-import { EvalError, Unknown, Value, ValueObject, findUnknown, isObject, isUnknown, valuesEqual } from './value';
+import { EvalError, findUnknown, formatNumber, isObject, isUnknown, Unknown, Value, ValueObject, valuesEqual } from './value';
 
 export interface FunctionContext {
   /** Absolute directory of the module being evaluated (for file(), templatefile(), path relative). */
@@ -127,27 +127,6 @@ function withArticle(kind: string): string {
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
-/**
- * A number as Terraform prints it: plain decimal notation, never an exponent (Terraform's
- * numbers are arbitrary precision, so 1e21 prints as 1000000000000000000000).
- */
-function numberToString(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
-  const text = String(n);
-  const e = text.indexOf('e');
-  if (e < 0) return text;
-  const negative = text.startsWith('-');
-  const mantissa = text.slice(negative ? 1 : 0, e);
-  const point = mantissa.indexOf('.');
-  const digits = mantissa.replace('.', '');
-  const intLength = (point < 0 ? mantissa.length : point) + Number(text.slice(e + 1));
-  let plain: string;
-  if (intLength <= 0) plain = `0.${'0'.repeat(-intLength)}${digits}`;
-  else if (intLength >= digits.length) plain = digits + '0'.repeat(intLength - digits.length);
-  else plain = `${digits.slice(0, intLength)}.${digits.slice(intLength)}`;
-  return (negative ? '-' : '') + plain;
-}
 
 /** Parses a decimal number the way Terraform converts strings to numbers; undefined if invalid. */
 function parseDecimal(text: string): number | undefined {
@@ -156,7 +135,7 @@ function parseDecimal(text: string): number | undefined {
 
 function asString(v: Value, what = 'argument'): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return numberToString(v);
+  if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v === null) return fail(`${what} must not be null`);
   return fail(`${what} must be a string, not ${withArticle(kindOf(v))}`);
@@ -174,7 +153,7 @@ function asNumber(v: Value, what = 'argument'): number {
 
 function asInt(v: Value, what = 'argument'): number {
   const n = asNumber(v, what);
-  if (!Number.isInteger(n)) fail(`${what} must be a whole number, not ${numberToString(n)}`);
+  if (!Number.isInteger(n)) fail(`${what} must be a whole number, not ${formatNumber(n)}`);
   return n;
 }
 
@@ -299,7 +278,7 @@ function jsonEncode(v: Value): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) fail('cannot encode an infinite number as JSON');
-    return numberToString(v);
+    return formatNumber(v);
   }
   if (typeof v === 'string') return jsonQuote(v);
   if (isUnknown(v)) return fail('cannot encode an unknown value'); // callers check first
@@ -1003,7 +982,7 @@ function formatFloat(verb: FormatVerb, n: number): string {
   if (verb.mode === 'f') {
     const prec = verb.prec < 0 ? 6 : Math.min(verb.prec, 100);
     // toFixed switches to exponent notation from 1e21; such doubles are integers anyway.
-    body = abs < 1e21 ? abs.toFixed(prec) : numberToString(abs) + (prec > 0 ? `.${'0'.repeat(prec)}` : '');
+    body = abs < 1e21 ? abs.toFixed(prec) : formatNumber(abs) + (prec > 0 ? `.${'0'.repeat(prec)}` : '');
   } else if (verb.mode === 'e' || verb.mode === 'E') {
     const [mantissa, exponent] = abs.toExponential(verb.prec < 0 ? 6 : Math.min(verb.prec, 100)).split('e');
     const exp = Number(exponent);

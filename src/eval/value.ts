@@ -117,9 +117,26 @@ export function toStringValue(v: Value): string {
   throw new EvalError(`Cannot convert a ${typeName(v)} to a string.`);
 }
 
+/**
+ * A number as Terraform prints it: plain decimal notation, never an exponent (Terraform's
+ * numbers are arbitrary precision, so 1e21 prints as 1000000000000000000000).
+ */
 export function formatNumber(n: number): string {
-  if (Number.isInteger(n)) return String(n);
-  return String(n);
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
+  const text = String(n);
+  const e = text.indexOf('e');
+  if (e < 0) return text;
+  const negative = text.startsWith('-');
+  const mantissa = text.slice(negative ? 1 : 0, e);
+  const point = mantissa.indexOf('.');
+  const digits = mantissa.replace('.', '');
+  const intLength = (point < 0 ? mantissa.length : point) + Number(text.slice(e + 1));
+  let plain: string;
+  if (intLength <= 0) plain = `0.${'0'.repeat(-intLength)}${digits}`;
+  else if (intLength >= digits.length) plain = digits + '0'.repeat(intLength - digits.length);
+  else plain = `${digits.slice(0, intLength)}.${digits.slice(intLength)}`;
+  return (negative ? '-' : '') + plain;
 }
 
 /** An evaluation error with a user-facing message (the caller adds file and line). */

@@ -39,6 +39,7 @@ resource "x_thing" "a" {
   legacy   = local.ports.0
   json     = jsonencode({ Statement = [{ Effect = "Allow" }] })
   merged   = merge(local.tags, { team = "platform" })
+  big      = "n=\${1e21}"
   heredoc  = <<EOT
 port \${local.ports[0]}
 EOT
@@ -63,6 +64,8 @@ EOT
     expect(a.attr('json').value).toBe('{"Statement":[{"Effect":"Allow"}]}');
     expect(a.attr('merged').value).toEqual({ env: 'prod', team: 'platform' });
     expect(a.attr('heredoc').value).toBe('port 80\n');
+    // Interpolation prints numbers as Terraform does (and as tostring/jsonencode do): never an exponent.
+    expect(a.attr('big').value).toBe('n=1000000000000000000000');
   });
 
   it('evaluates locals in dependency order, whatever the file order', async () => {
