@@ -4,7 +4,6 @@
  * entries count; `agree: false` ones are listed as information. Disagreements are explained in
  * docs/conformance.md.
  */
-import * as path from 'node:path';
 import { ALL_RULES } from '../rules';
 import { loadInput, LoadedInput } from '../src/load-input';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../src/rules/parameters';
@@ -137,7 +136,6 @@ async function run(): Promise<number> {
   return pass ? 0 : 1;
 }
 
-void path;
 run().then(
   (code) => process.exit(code),
   (err) => {

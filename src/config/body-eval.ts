@@ -163,7 +163,3 @@ function recordLiteralLocations(expr: Expr, path: string, locations: Map<string,
     });
   }
 }
-
-export function isMetaAttribute(name: string): boolean {
-  return META_ATTRIBUTES.has(name);
-}

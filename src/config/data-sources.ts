@@ -12,11 +12,6 @@ const RENDERERS: Record<string, Renderer> = {
   [POLICY_DOCUMENT_TYPE]: renderPolicyDocument,
 };
 
-/** Registers (or replaces) the renderer of a data source type. */
-export function registerDataSourceRenderer(type: string, renderer: Renderer): void {
-  RENDERERS[type] = renderer;
-}
-
 export function renderDataSource(type: string, attrs: ValueObject, address: string): ValueObject {
   const renderer = RENDERERS[type];
   return renderer ? renderer(attrs, address) : {};

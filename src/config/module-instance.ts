@@ -542,10 +542,7 @@ export class ModuleInstance implements Scope {
   /** Forces evaluation of everything this module declares (used when building the whole graph). */
   evaluateAll(): void {
     for (const key of this.resources.keys()) this.evaluateResource(key);
-    for (const [name, call] of this.moduleCalls) {
-      this.readCell(call.cell, this.namedCycle('module calls', call.block.range));
-      void name;
-    }
+    for (const call of this.moduleCalls.values()) this.readCell(call.cell, this.namedCycle('module calls', call.block.range));
     for (const name of this.locals.keys()) {
       try {
         this.resolveLocal(name);

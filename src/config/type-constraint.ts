@@ -13,7 +13,7 @@ export function convertToType(value: Value, type: Expr, constants: Scope): Value
   if (value instanceof Unknown || value === null) return value;
   if (type.kind === 'var') return convertPrimitive(value, type.name);
   if (type.kind !== 'call') return value;
-  const [arg, second] = type.args;
+  const [arg] = type.args;
   switch (type.name) {
     case 'list':
     case 'set':
@@ -29,7 +29,6 @@ export function convertToType(value: Value, type: Expr, constants: Scope): Value
     case 'optional':
       return arg ? convertToType(value, arg, constants) : value;
     default:
-      void second;
       return value;
   }
 }

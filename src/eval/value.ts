@@ -63,10 +63,6 @@ export function isObject(v: Value | undefined): v is ValueObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown);
 }
 
-export function isList(v: Value | undefined): v is Value[] {
-  return Array.isArray(v);
-}
-
 /** The first Unknown found anywhere inside a value (depth-first), if any. */
 export function findUnknown(v: Value): Unknown | undefined {
   if (v instanceof Unknown) return v;
@@ -82,10 +78,6 @@ export function findUnknown(v: Value): Unknown | undefined {
     }
   }
   return undefined;
-}
-
-export function isWhollyKnown(v: Value): boolean {
-  return findUnknown(v) === undefined;
 }
 
 export function typeName(v: Value): string {

@@ -16,8 +16,6 @@ export interface Range {
   end: Pos;
 }
 
-export type Step = { kind: 'attr'; name: string } | { kind: 'index'; key: Expr };
-
 export type TemplatePart =
   | { kind: 'lit'; value: string }
   | { kind: 'interp'; expr: Expr; stripBefore: boolean; stripAfter: boolean }
@@ -93,12 +91,4 @@ export interface ConfigFile {
   body: Body;
   comments: Comment[];
   syntax: 'hcl' | 'json';
-}
-
-export function attribute(body: Body, name: string): Attribute | undefined {
-  return body.attributes.find((a) => a.name === name);
-}
-
-export function blocksOf(body: Body, type: string): Block[] {
-  return body.blocks.filter((b) => b.type === type);
 }

@@ -44,10 +44,6 @@ export function setting(node: GraphNode, path: string, defaultValue?: Value): Se
   return { read, value: read.value, isDefault: false, describe: `${name} = ${show(read.value)}${origin}` };
 }
 
-export function isUnknownValue(v: Value | undefined): v is Unknown {
-  return v instanceof Unknown;
-}
-
 /** A boolean setting: true/false, or an Unknown when not known (strings "true"/"false" accepted). */
 export function asBoolean(v: Value | undefined): boolean | Unknown | undefined {
   if (v instanceof Unknown) return v;

@@ -736,10 +736,6 @@ export function readPolicy(graph: ResourceGraph, pv: PolicyValue): ParsedPolicy 
 
 // ------------------------------------------------------------------ evaluating statements
 
-export interface StatementFinding {
-  statement: Statement;
-}
-
 export interface StatementUnknown {
   label: string;
   path: string;

@@ -15,8 +15,6 @@ export const LOAD_BALANCER_TYPES = ['aws_lb', 'aws_alb'] as const;
 export const LISTENER_TYPES = ['aws_lb_listener', 'aws_alb_listener'] as const;
 export const SECURITY_GROUP_NODE_TYPES = ['aws_security_group', 'aws_default_security_group'] as const;
 
-export type LoadBalancerKind = 'application' | 'network' | 'gateway';
-
 export interface KindRead {
   setting: Setting;
   /** `application` (the provider default), `network`, `gateway`; another string as written; or an Unknown. */

@@ -8,7 +8,6 @@ import { GraphNode, ResourceGraph } from '../../graph/model';
 import { asBoolean, listOf } from './attributes';
 import { referencedNodes } from './references';
 
-export const SECURITY_GROUP_TYPES = ['aws_security_group'] as const;
 export const RULE_RESOURCE_TYPES = ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule'] as const;
 
 /** One CIDR source of a rule, with the attribute path that holds it (for the finding's location). */
@@ -328,12 +327,6 @@ export function disallowedPortRanges(from: number, to: number, protocol: Protoco
   return out;
 }
 
-/** True when the rule's port range (with its protocol) reaches a port outside `allowed`. */
-export function portRangeIncludesDisallowed(from: number, to: number, protocol: Value | undefined, allowed: readonly number[]): boolean {
-  const proto = normalizeProtocol(protocol);
-  if (proto === undefined || proto instanceof Unknown) return true;
-  return disallowedPortRanges(from, to, proto, allowed).length > 0;
-}
 
 function protocolLabel(proto: Protocol): string {
   return typeof proto === 'string' ? proto : `protocol ${proto.other}`;

@@ -37,9 +37,6 @@ const TABLES: Record<TlsPolicyFamily, Map<string, TlsVersion>> = {
   cloudfront_origin: tableOf('cloudfront_origin'),
 };
 
-/** Where the policy table comes from (for rule `references.docs`). */
-export const TLS_POLICY_SOURCES: readonly string[] = data.sources;
-
 /** The lowest protocol version the named predefined policy accepts; undefined for a name not in the table. */
 export function minTlsVersion(family: TlsPolicyFamily, name: string): TlsVersion | undefined {
   const table = TABLES[family];
