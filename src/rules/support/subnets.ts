@@ -10,6 +10,7 @@ import { AttrRead, GraphNode, ResourceGraph } from '../../graph/model';
 import { asBoolean, setting } from './attributes';
 import { referencedNodes } from './references';
 import { isInternetCidr } from './security-groups';
+import { memo } from './memo';
 
 export type Exposure = 'public' | 'private' | 'unknown';
 
@@ -259,6 +260,10 @@ function vpcMainExposure(graph: ResourceGraph, vpc: GraphNode): RouteTableExposu
 
 /** Associations whose `subnet_id` cannot be resolved: they may associate any subnet. */
 function unresolvedAssociations(graph: ResourceGraph, vpc: GraphNode | undefined): GraphNode[] {
+  return memo(graph, `unresolved-associations:${vpc?.address ?? ''}`, () => findUnresolvedAssociations(graph, vpc));
+}
+
+function findUnresolvedAssociations(graph: ResourceGraph, vpc: GraphNode | undefined): GraphNode[] {
   return graph.resources('aws_route_table_association').filter((a) => {
     if (!a.attr('subnet_id').present) return false;
     const ref = referenced(graph, a, 'subnet_id', SUBNET_TYPES);
@@ -279,6 +284,11 @@ function unresolvedAssociations(graph: ResourceGraph, vpc: GraphNode | undefined
  * aws_internet_gateway.main via aws_route_table.public`.
  */
 export function subnetExposure(graph: ResourceGraph, subnet: GraphNode): SubnetExposure {
+  // TG-NET-001, -004 and -005 ask about the same subnets: decide each once per graph.
+  return memo(graph, `subnet:${subnet.address}`, () => decideSubnetExposure(graph, subnet));
+}
+
+function decideSubnetExposure(graph: ResourceGraph, subnet: GraphNode): SubnetExposure {
   const name = subnet.address;
   if (subnet.kind !== 'resource' || !(SUBNET_TYPES as readonly string[]).includes(subnet.type)) {
     return { status: 'unknown', reason: `${name} is not a managed subnet in the configuration, so its routing is not known`, evidence: subnet };
