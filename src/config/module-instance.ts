@@ -61,7 +61,6 @@ interface ModuleCallInfo {
   cell: Cell;
   instances?: ModuleInstance[];
   expansion?: Expansion;
-  keys?: Array<{ bindings: Record<string, Value> }>;
   resolution?: ModuleCallResolution;
   meta?: BodyResult;
   result?: ModuleCallResult;
@@ -534,7 +533,6 @@ export class ModuleInstance implements Scope {
       return child;
     });
     call.resolution = resolution;
-    call.keys = keys;
     call.meta = meta;
     return { value: null, refs: [], origins: [] };
   }
@@ -559,7 +557,7 @@ export class ModuleInstance implements Scope {
   moduleCallResults(): ModuleCallResult[] {
     const out: ModuleCallResult[] = [];
     for (const [name, call] of this.moduleCalls) {
-      if (!call.result && call.keys) call.result = this.moduleCallResult(name, call);
+      if (!call.result && call.expansion) call.result = this.moduleCallResult(name, call);
       if (call.result) out.push(call.result);
     }
     return out;
