@@ -14,6 +14,7 @@ import { CliVariable } from './config/variables';
 import { graphFromEvaluation } from './graph/from-config';
 import { ResourceGraph } from './graph/model';
 import { DEFAULT_LIMITS, LoadLimits } from './hcl/load-files';
+import { UnresolvedModule, unresolvedModuleWarning, unresolvedModulesOf } from './engine/unresolved-modules';
 
 export interface InputOptions {
   variables?: CliVariable[];
@@ -32,6 +33,8 @@ export interface LoadedInput {
   diagnostics: Diagnostic[];
   /** `tomguard:ignore` comments found in the loaded source files. */
   suppressions: SuppressionComment[];
+  /** Module calls whose code was not read (HCL only: a plan holds every module's resources). */
+  unresolvedModules: UnresolvedModule[];
 }
 
 export async function loadInput(inputPath: string, options: InputOptions = {}): Promise<LoadedInput> {
@@ -44,7 +47,7 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file or directory' : code === 'ELOOP' ? 'symlink loop' : (err as Error).message;
-    return { kind: 'hcl', path: shown, graph: new ResourceGraph(), suppressions: [], diagnostics: [{ file: shown, message: `Cannot read ${shown}: ${why}.`, severity: 'error' }] };
+    return { kind: 'hcl', path: shown, graph: new ResourceGraph(), suppressions: [], unresolvedModules: [], diagnostics: [{ file: shown, message: `Cannot read ${shown}: ${why}.`, severity: 'error' }] };
   }
   const common = { cli: options.variables ?? [], env: options.env ?? process.env, cwd, limits: options.limits ?? DEFAULT_LIMITS };
   let evaluation;
@@ -60,6 +63,7 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
       path: shown,
       graph: new ResourceGraph(),
       suppressions: [],
+      unresolvedModules: [],
       diagnostics: [{ file: shown, message: `${shown} is not a Terraform root directory, a .tf/.tf.json file or a plan JSON file.`, severity: 'error' }],
     };
   }
@@ -68,7 +72,13 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
     // Scanning the wrong directory must not look like a clean pass.
     diagnostics.push({ file: shown, message: `No .tf or .tf.json files in ${shown}: point tomguard at a Terraform root directory, a plan JSON file, or use --recursive.`, severity: 'error' });
   }
-  return { kind: 'hcl', path: shown, graph: graphFromEvaluation(evaluation), diagnostics, suppressions: suppressionComments(evaluation.tree, (f) => evaluation.displayPath(f)) };
+  const graph = graphFromEvaluation(evaluation);
+  const unresolvedModules = unresolvedModulesOf(graph);
+  for (const m of unresolvedModules) {
+    // Loading already explained some (a module call cycle, nesting too deep): one message per call.
+    if (!diagnostics.some((d) => d.file === m.file && d.line === m.line)) diagnostics.push(unresolvedModuleWarning(m));
+  }
+  return { kind: 'hcl', path: shown, graph, diagnostics, unresolvedModules, suppressions: suppressionComments(evaluation.tree, (f) => evaluation.displayPath(f)) };
 }
 
 async function loadJsonInput(abs: string, shown: string, options: InputOptions, cwd: string): Promise<LoadedInput> {
@@ -77,6 +87,7 @@ async function loadJsonInput(abs: string, shown: string, options: InputOptions, 
     path: shown,
     graph: new ResourceGraph(),
     suppressions: [],
+    unresolvedModules: [],
     diagnostics: [{ file: shown, message, severity: 'error', ...extra }],
   });
   const read = readJsonFile(abs, shown);
@@ -92,6 +103,7 @@ async function loadJsonInput(abs: string, shown: string, options: InputOptions, 
       path: shown,
       graph: loaded.graph,
       diagnostics: loaded.diagnostics,
+      unresolvedModules: [],
       suppressions: loaded.sourceMap ? suppressionComments(loaded.sourceMap.tree, display) : [],
     };
   } catch (err) {

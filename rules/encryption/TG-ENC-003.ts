@@ -3,7 +3,7 @@ import { GraphNode, ResourceGraph } from '../../src/graph/model';
 import { asBoolean, setting, show } from '../../src/rules/support/attributes';
 import { referencedNodes } from '../../src/rules/support/references';
 import { combineParts, pass, result } from '../../src/rules/support/results';
-import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
+import { AccountView, ResultPart, Rule, RuleResult } from '../../src/rules/types';
 
 export const EBS_TYPES = ['aws_ebs_volume', 'aws_instance', 'aws_launch_template', 'aws_launch_configuration'] as const;
 
@@ -20,13 +20,22 @@ interface ByDefault {
   unknown?: { node: GraphNode; describe: string };
 }
 
-function encryptionByDefault(graph: ResourceGraph): ByDefault {
+/**
+ * EBS encryption by default is an account setting: a resource in any root of the same account counts
+ * (named with its root and line when it is not in this one).
+ */
+function encryptionByDefault(graph: ResourceGraph, account: AccountView | undefined): ByDefault {
   const out: ByDefault = {};
-  for (const node of graph.resources(BY_DEFAULT_TYPES)) {
+  const here = (n: GraphNode) => graph.node(n.address) === n;
+  const found = account ? account.resources(BY_DEFAULT_TYPES) : graph.resources(BY_DEFAULT_TYPES).map((node) => ({ node, root: '' }));
+  // This root's own resources first: the nearest evidence is the one to name.
+  found.sort((a, b) => Number(here(b.node)) - Number(here(a.node)));
+  for (const { node, root } of found) {
     const enabled = setting(node, 'enabled', true);
     const v = asBoolean(enabled.value);
-    if (v === true && !out.on) out.on = { node, describe: `${node.address} sets ${enabled.describe}` };
-    else if (v instanceof Unknown && !out.unknown) out.unknown = { node, describe: `${node.address} has ${enabled.describe}` };
+    const name = here(node) ? node.address : `${node.address} (root ${root}${node.location ? `, ${node.location.file}:${node.location.startLine}` : ''})`;
+    if (v === true && !out.on) out.on = { node, describe: `${name} sets ${enabled.describe}` };
+    else if (v instanceof Unknown && !out.unknown) out.unknown = { node, describe: `${name} has ${enabled.describe}` };
   }
   return out;
 }
@@ -223,8 +232,8 @@ export const rule: Rule = {
     },
   },
 
-  check({ graph }) {
-    const byDefault = encryptionByDefault(graph);
+  check({ graph, account }) {
+    const byDefault = encryptionByDefault(graph, account);
     const results: RuleResult[] = [];
     for (const node of graph.resources(EBS_TYPES)) {
       if (node.type === 'aws_ebs_volume') results.push(checkVolume(graph, node, byDefault));

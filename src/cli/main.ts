@@ -35,7 +35,7 @@ export function variableOptions<T>(y: Argv<T>) {
 }
 
 /** Options of `scan` that a .tomguard.yml may set. */
-const SCAN_OPTIONS = ['format', 'output', 'fail-on', 'rules', 'skip-rules', 'var', 'var-file', 'only-failures', 'quiet', 'color', 'no-color', 'max-file-size', 'source-root', 'recursive', 'baseline', 'write-baseline', 'jobs', 'profile'];
+const SCAN_OPTIONS = ['format', 'output', 'fail-on', 'fail-on-unknown', 'rules', 'skip-rules', 'var', 'var-file', 'only-failures', 'quiet', 'color', 'no-color', 'max-file-size', 'source-root', 'recursive', 'baseline', 'write-baseline', 'jobs', 'profile'];
 
 /** True when the option was written on the command line (then it wins over the config file). */
 function givenOnCommandLine(rawArgv: string[], name: string): boolean {
@@ -79,6 +79,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           .option('format', { type: 'string', coerce: asArray, describe: 'text (default on a terminal), json, sarif, github, markdown (TOM attestation) or junit; repeatable as FORMAT=FILE' })
           .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
           .option('fail-on', { type: 'string', default: 'low', describe: 'Exit 1 on an unsuppressed failure at or above: critical, high, medium, low, none' })
+          .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'Also exit 1 when a claim is unknown (an unknown result, or a module that was not read)' })
           .option('rules', { type: 'string', coerce: asArray, describe: 'Only these rule IDs (comma-separated or repeated)' })
           .option('skip-rules', { type: 'string', coerce: asArray, describe: 'Skip these rule IDs' })
           .option('only-failures', { type: 'boolean', default: false, describe: 'Report only failures' })

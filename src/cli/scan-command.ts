@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { scan } from '../engine/scan';
 import { findRoots } from '../engine/recursive';
-import { readBaseline, writeBaseline } from '../report/baseline';
+import { Baseline, readBaseline, writeBaseline } from '../report/baseline';
 import { Report } from '../report/findings';
 import { renderJson } from '../report/json-reporter';
 import { renderText } from '../report/text-reporter';
@@ -26,6 +26,8 @@ export interface ScanArgs {
   format?: string[];
   output?: string;
   'fail-on': string;
+  /** Exit 1 also when a claim is unknown (an unknown result, or a module that was not read). */
+  'fail-on-unknown'?: boolean;
   rules?: string[];
   'skip-rules'?: string[];
   'only-failures': boolean;
@@ -74,7 +76,7 @@ function render(format: Format, report: Report, rules: readonly Rule[], args: Sc
     case 'json':
       return renderJson(report, args['only-failures']);
     case 'sarif':
-      return renderSarif(report, rules);
+      return renderSarif(report, rules, { category: sarifCategory(args.paths, args.recursive) });
     case 'github':
       return renderGithub(report);
     case 'junit':
@@ -84,6 +86,15 @@ function render(format: Format, report: Report, rules: readonly Rule[], args: Sc
     case 'text':
       return renderText(report, { color: args.color && io.isTTY && toTerminal && !('NO_COLOR' in io.env), onlyFailures: args['only-failures'], quiet: args.quiet });
   }
+}
+
+/**
+ * SARIF `automationDetails.id`: what was scanned, so uploads for different roots or jobs keep their own
+ * alerts (code scanning replaces the alerts of a category with each upload).
+ */
+export function sarifCategory(paths: string[], recursive: boolean): string {
+  const list = (paths.length > 0 ? paths : ['.']).map((p) => p.split(path.sep).join('/').replace(/^\.\/(?=.)/, '').replace(/\/+$/, '') || '.');
+  return `tomguard/${recursive ? 'recursive:' : ''}${list.join(',')}/`;
 }
 
 /** 1 when an unsuppressed failure at or above `failOn` exists. */
@@ -108,10 +119,11 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     if (roots.length === 0) throw new UsageError(`--recursive found no directory with .tf files below ${paths.join(', ')}.`);
     paths = roots;
   }
-  let baseline: { fingerprints: Set<string>; file: string } | undefined;
+  let baseline: Baseline | undefined;
+  let baselineWarning: string | undefined;
   if (args.baseline) {
     try {
-      baseline = { fingerprints: readBaseline(path.resolve(io.cwd, args.baseline)), file: args.baseline };
+      ({ baseline, warning: baselineWarning } = readBaseline(path.resolve(io.cwd, args.baseline), args.baseline));
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
@@ -136,6 +148,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     sourceRoot: args['source-root'],
     limits: { maxFileBytes: Math.round(args['max-file-size'] * 1024 * 1024) },
   });
+  if (baselineWarning) report.errors.push({ file: args.baseline!, message: baselineWarning, severity: 'warning' });
   if (formats.filter((f) => !f.file).length > 1) {
     throw new UsageError('Several formats would be written to the same place: give each but one its own file (--format json=report.json).');
   }
@@ -145,5 +158,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   }
   if (args['write-baseline']) writeBaseline(path.resolve(io.cwd, args['write-baseline']), report.findings);
   if (hasErrors(report.errors)) return 2;
-  return failureExitCode(report, args['fail-on']);
+  const failed = failureExitCode(report, args['fail-on']);
+  if (failed === 0 && args['fail-on-unknown'] && report.claims.some((c) => c.status === 'unknown')) return 1;
+  return failed;
 }

@@ -121,8 +121,8 @@ export async function loadModuleTree(rootDir: string, options: LoadTreeOptions =
           continue;
         }
         if (!fs.existsSync(resolution.dir) || !fs.statSync(resolution.dir).isDirectory()) {
-          calls.set(key, { source, unresolvedReason: `module directory ${resolution.dir} does not exist` });
-          diagnostics.push(diagnosticAt(block.range, `module "${block.labels[0]}": source directory "${source}" does not exist.`));
+          // Reported once, as a warning, with the other unresolved calls (src/engine/unresolved-modules.ts).
+          calls.set(key, { source, unresolvedReason: `the directory ${path.relative(rootDir, resolution.dir) || '.'} does not exist (check the source path)` });
           continue;
         }
         const child = await loadDir(resolution.dir);

@@ -2,16 +2,18 @@
  * A scan: load each input into a graph, run the selected rules over it, turn results into findings,
  * apply suppressions, and roll findings up into the profile's claims.
  */
-import { Diagnostic } from '../diagnostics';
+import { Diagnostic, DiagnosticSink } from '../diagnostics';
+import { UnresolvedModule, describeUnresolved } from './unresolved-modules';
+import { accountView, accountsOf, judgeExistence } from './estate';
 import { LoadedInput, InputOptions, loadInput } from '../load-input';
 import { ClaimDefinition, Profile, REFERENCE_PROFILE, claimOfRule } from '../profile/reference-profile';
 import { ClaimResult, ClaimStatus, Finding, Report, sortFindings } from '../report/findings';
 import { applySuppressions } from '../report/suppressions';
-import { applyBaseline } from '../report/baseline';
+import { Baseline, applyBaseline } from '../report/baseline';
 import { applyExemptions } from '../report/exemptions';
 import { ExposureGraph, buildExposure } from './exposure';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
-import { Rule, RuleResult } from '../rules/types';
+import { AccountView, Rule, RuleResult } from '../rules/types';
 import { VERSION } from '../version';
 import { CATALOG_IDS } from '../rules/catalog';
 
@@ -21,13 +23,13 @@ export interface ScanOptions extends InputOptions {
   params?: RuleParameters;
   /** Today's date (YYYY-MM-DD) for suppression expiry; injectable for tests. */
   today?: string;
-  /** Accepted failures (fingerprints) and the baseline file they came from. */
-  baseline?: { fingerprints: Set<string>; file: string };
+  /** Accepted failures and the baseline file they came from. */
+  baseline?: Baseline;
   /** How many inputs to load at once (loading waits on file reads and the HCL validator). */
   jobs?: number;
 }
 
-export function toFinding(rule: Rule, result: RuleResult, profile: Profile): Finding {
+export function toFinding(rule: Rule, result: RuleResult, profile: Profile, root?: string): Finding {
   const loc = result.location;
   return {
     ruleId: rule.meta.id,
@@ -36,6 +38,7 @@ export function toFinding(rule: Rule, result: RuleResult, profile: Profile): Fin
     severity: rule.meta.severity,
     resource: result.node?.address,
     resourceType: result.node?.type,
+    ...(root !== undefined ? { root } : {}),
     file: loc?.file,
     startLine: loc?.startLine,
     endLine: loc?.endLine,
@@ -48,12 +51,12 @@ export function toFinding(rule: Rule, result: RuleResult, profile: Profile): Fin
 }
 
 /** Runs rules over one loaded input; a rule that throws is reported, never the end of the report. */
-export function runRules(input: LoadedInput, rules: readonly Rule[], profile: Profile, params: RuleParameters): { findings: Finding[]; diagnostics: Diagnostic[] } {
+export function runRules(input: LoadedInput, rules: readonly Rule[], profile: Profile, params: RuleParameters, account?: AccountView): { findings: Finding[]; diagnostics: Diagnostic[] } {
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     try {
-      for (const r of rule.check({ graph: input.graph, params })) findings.push(toFinding(rule, r, profile));
+      for (const r of rule.check({ graph: input.graph, params, account })) findings.push(toFinding(rule, r, profile, input.path));
     } catch (err) {
       diagnostics.push({ file: input.path, message: `Internal error in rule ${rule.meta.id}: ${(err as Error).message}. Its results are missing; please report this.`, severity: 'error' });
     }
@@ -72,7 +75,7 @@ export function claimStatus(findings: Finding[]): ClaimStatus {
   return 'not-applicable';
 }
 
-export function rollUpClaims(profile: Profile, findings: Finding[], implemented: ReadonlySet<string>): ClaimResult[] {
+export function rollUpClaims(profile: Profile, findings: Finding[], implemented: ReadonlySet<string>, unresolved: readonly UnresolvedModule[] = []): ClaimResult[] {
   const claimResult = (c: ClaimDefinition): ClaimResult => {
     const mine = findings.filter((f) => f.claim === c.id);
     const missing = c.rules.filter((id) => !implemented.has(id));
@@ -80,6 +83,9 @@ export function rollUpClaims(profile: Profile, findings: Finding[], implemented:
     // Evidence outside the code (e.g. GuardDuty enabled organisation-wide) answers "not evidenced here".
     const external = c.externalEvidence && c.externalEvidence.length > 0 ? c.externalEvidence : undefined;
     if (status === 'not-evidenced' && external) status = 'holds';
+    // Code that was never read may hold what this claim is about: never "holds" or "nothing to check".
+    const reason = unresolved.length > 0 && status !== 'broken' && status !== 'unknown' ? describeUnresolved(unresolved) : undefined;
+    if (reason) status = 'unknown';
     return {
       id: c.id,
       section: c.section,
@@ -94,6 +100,7 @@ export function rollUpClaims(profile: Profile, findings: Finding[], implemented:
       },
       rules: c.rules,
       ...(missing.length > 0 ? { notImplemented: missing } : {}),
+      ...(reason ? { reason } : {}),
     };
   };
   const outOfScope: ClaimResult[] = profile.outOfScope.map((o, i) => ({
@@ -121,21 +128,34 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs ?? 1, paths.length)) }, worker));
+  const accountOfRoot = accountsOf(
+    inputs.map((i) => i.path),
+    profile.accounts,
+  );
+  const views = new Map<string, AccountView>();
+  for (const account of new Set(accountOfRoot.values())) {
+    const members = inputs.filter((i) => accountOfRoot.get(i.path) === account);
+    views.set(account, accountView(members.map((i) => ({ root: i.path, nodes: (types) => i.graph.resources(types) }))));
+  }
   let findings: Finding[] = [];
-  const errors: Diagnostic[] = [];
+  const errors = new DiagnosticSink();
   const exposures: ExposureGraph[] = [];
+  const unresolved: Array<UnresolvedModule & { root: string }> = [];
   for (const input of inputs) {
-    errors.push(...input.diagnostics);
-    const run = runRules(input, options.rules, profile, params);
-    errors.push(...run.diagnostics);
+    errors.addAll(input.diagnostics);
+    unresolved.push(...input.unresolvedModules.map((m) => ({ ...m, root: input.path })));
+    const run = runRules(input, options.rules, profile, params, views.get(accountOfRoot.get(input.path) ?? ''));
+    errors.addAll(run.diagnostics);
     const suppressed = applySuppressions(run.findings, input.suppressions, input.graph, allRuleIds(knownIds), today);
-    errors.push(...suppressed.diagnostics);
+    errors.addAll(suppressed.diagnostics);
     const exempted = applyExemptions(suppressed.findings, profile.exemptions, input.graph, profile.source, today);
     findings.push(...exempted.findings);
-    errors.push(...exempted.diagnostics);
+    errors.addAll(exempted.diagnostics);
     exposures.push(buildExposure(input.graph, exempted.findings));
   }
-  if (options.baseline) findings = applyBaseline(findings, options.baseline.fingerprints, options.baseline.file);
+  const existence = new Set(options.rules.filter((r) => r.meta.existence).map((r) => r.meta.id));
+  findings = judgeExistence(findings, existence, accountOfRoot, !!profile.accounts);
+  if (options.baseline) findings = applyBaseline(findings, options.baseline);
   findings = sortFindings(findings);
   const active = findings.filter((f) => !f.suppressed);
   return {
@@ -143,9 +163,10 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
     tool: { name: 'tomguard', version: VERSION },
     profile: { name: profile.name, source: profile.source },
     inputs: inputs.map((i) => ({ kind: i.kind, path: i.path })),
-    claims: rollUpClaims(profile, findings, knownIds),
+    claims: rollUpClaims(profile, findings, knownIds, uniqueCalls(unresolved)),
     findings,
-    errors,
+    errors: errors.items,
+    ...(unresolved.length > 0 ? { unresolvedModules: unresolved } : {}),
     exposure: mergeExposures(exposures),
     summary: {
       pass: active.filter((f) => f.status === 'pass').length,
@@ -154,6 +175,16 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
       suppressed: findings.filter((f) => f.suppressed).length,
     },
   };
+}
+
+/** A module block shared by several roots is one unread call, not several. */
+function uniqueCalls(list: ReadonlyArray<UnresolvedModule & { root: string }>): UnresolvedModule[] {
+  const seen = new Map<string, UnresolvedModule>();
+  for (const m of list) {
+    const key = m.file ? `${m.file}:${m.line}` : `${m.root}|${m.call}`;
+    if (!seen.has(key)) seen.set(key, m);
+  }
+  return [...seen.values()];
 }
 
 /** One diagram for several inputs: node ids are made unique per input. */

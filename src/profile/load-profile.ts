@@ -9,7 +9,7 @@ import { LineCounter, isMap, isScalar, isSeq, Node as YamlNode, parseDocument } 
 import { Diagnostic } from '../diagnostics';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
 import { PROFILE_SCHEMA } from './profile-schema';
-import { ClaimDefinition, Exemption, Profile, REFERENCE_PROFILE } from './reference-profile';
+import { AccountDefinition, ClaimDefinition, Exemption, Profile, REFERENCE_PROFILE } from './reference-profile';
 
 interface ProfileDocument {
   name: string;
@@ -19,6 +19,7 @@ interface ProfileDocument {
   outOfScope?: Array<{ section: string; title: string }>;
   parameters?: Record<string, unknown>;
   exemptions?: Array<Omit<Exemption, 'rules'> & { rules?: string[] }>;
+  accounts?: AccountDefinition[];
 }
 
 const PARAMETER_NAMES: Record<string, keyof RuleParameters> = {
@@ -108,6 +109,8 @@ export function loadProfile(file: string, shown: string, knownRules: ReadonlySet
       if (!knownRules.has(id)) problems.push({ file: shown, line: lineOf(doc, counter, `/exemptions/${i}/rules`), message: `/exemptions/${i}/rules: unknown rule ${id}`, severity: 'error' });
     }
   }
+  const accountNames = (p.accounts ?? []).map((a) => a.name);
+  for (const dup of accountNames.filter((n, i) => accountNames.indexOf(n) !== i)) problems.push({ file: shown, line: lineOf(doc, counter, '/accounts'), message: `/accounts: the account name "${dup}" is used twice`, severity: 'error' });
   if (problems.length > 0) return { problems };
   const parameters: RuleParameters = { ...DEFAULT_PARAMETERS };
   for (const [k, v] of Object.entries(p.parameters ?? {})) (parameters as unknown as Record<string, unknown>)[PARAMETER_NAMES[k]] = v;
@@ -121,6 +124,7 @@ export function loadProfile(file: string, shown: string, knownRules: ReadonlySet
       outOfScope: p.outOfScope ?? base?.outOfScope ?? [],
       parameters,
       exemptions: (p.exemptions ?? []).map((e) => ({ ...e, rules: e.rules ?? [] })),
+      ...(p.accounts ? { accounts: p.accounts } : {}),
     },
   };
 }

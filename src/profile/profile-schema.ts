@@ -68,6 +68,19 @@ export const PROFILE_SCHEMA = {
         },
       },
     },
+    accounts: {
+      type: 'array',
+      description: 'The AWS accounts of an estate: existence claims (CloudTrail, GuardDuty, password policy, alerting) are judged per account. Without it, everything scanned together is one account.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'roots'],
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          roots: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Root directory globs relative to the working directory (* within a folder name, ** across folders).' },
+        },
+      },
+    },
     exemptions: {
       type: 'array',
       items: {

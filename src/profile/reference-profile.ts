@@ -38,6 +38,13 @@ export interface Profile {
   outOfScope: Array<{ section: string; title: string }>;
   parameters: RuleParameters;
   exemptions: Exemption[];
+  /** AWS accounts of an estate (root directory globs); absent: everything scanned is one account. */
+  accounts?: AccountDefinition[];
+}
+
+export interface AccountDefinition {
+  name: string;
+  roots: string[];
 }
 
 function range(prefix: string, from: number, to: number): string[] {

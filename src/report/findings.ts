@@ -2,6 +2,7 @@
 import { Diagnostic } from '../diagnostics';
 import type { ExposureGraph } from '../engine/exposure';
 import { ResultPart, Severity, Status } from '../rules/types';
+import type { UnresolvedModule } from '../engine/unresolved-modules';
 
 export interface Suppression {
   reason?: string;
@@ -17,6 +18,10 @@ export interface Finding {
   severity: Severity;
   resource?: string;
   resourceType?: string;
+  /** The root (directory or plan file, relative to the working directory) the result comes from; absent for a result about a whole estate or account. */
+  root?: string;
+  /** The profile account an account-wide result is about (only when the profile lists accounts). */
+  account?: string;
   file?: string;
   startLine?: number;
   endLine?: number;
@@ -42,6 +47,8 @@ export interface ClaimResult {
   externalEvidence?: Array<{ statement: string; link?: string }>;
   /** Rules the profile lists for this claim that this version of tomguard does not implement yet. */
   notImplemented?: string[];
+  /** Why the claim is `unknown` although no result says so: module calls that were not read. */
+  reason?: string;
 }
 
 export interface Report {
@@ -52,6 +59,8 @@ export interface Report {
   claims: ClaimResult[];
   findings: Finding[];
   errors: Diagnostic[];
+  /** Module calls whose code was not read, with the root that calls them. */
+  unresolvedModules?: Array<UnresolvedModule & { root: string }>;
   summary: { pass: number; fail: number; unknown: number; suppressed: number };
   /** The internet exposure path (drawn by the Markdown report). */
   exposure?: ExposureGraph;
@@ -67,6 +76,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
       (a.startLine ?? 0) - (b.startLine ?? 0) ||
       a.ruleId.localeCompare(b.ruleId) ||
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-      (a.resource ?? '').localeCompare(b.resource ?? ''),
+      (a.resource ?? '').localeCompare(b.resource ?? '') ||
+      (a.root ?? '').localeCompare(b.root ?? ''),
   );
 }

@@ -3,6 +3,7 @@
  * shown on the pull request, and a one-line summary per broken claim.
  */
 import { Report } from './findings';
+import { groupAcrossRoots } from './group-findings';
 
 /** Escaping of workflow command data and properties (GitHub's toolkit rules). */
 function data(s: string): string {
@@ -16,13 +17,15 @@ const COMMAND: Record<string, string> = { critical: 'error', high: 'error', medi
 
 export function renderGithub(report: Report): string {
   const lines: string[] = [];
-  for (const f of report.findings) {
-    if (f.suppressed || (f.status !== 'fail' && f.status !== 'unknown' && f.status !== 'not-evidenced')) continue;
+  const shown = report.findings.filter((f) => !f.suppressed && (f.status === 'fail' || f.status === 'unknown' || f.status === 'not-evidenced'));
+  // A shared module's result in several roots is one annotation at its line, naming the roots.
+  for (const { finding: f, roots } of groupAcrossRoots(shown)) {
     const command = f.status === 'fail' ? COMMAND[f.severity] : 'notice';
+    const inRoots = report.inputs.length > 1 && roots.length > 0 ? ` [${roots.join(', ')}]` : '';
     const props = [
       ...(f.file ? [`file=${prop(f.file)}`] : []),
       ...(f.file && f.startLine ? [`line=${f.startLine}`, `endLine=${f.endLine ?? f.startLine}`] : []),
-      `title=${prop(`${f.ruleId} ${f.status === 'fail' ? '' : `(${f.status}) `}${f.resource ?? ''}`.trim())}`,
+      `title=${prop(`${f.ruleId} ${f.status === 'fail' ? '' : `(${f.status}) `}${f.resource ?? ''}${inRoots}`.replace(/ +/g, ' ').trim())}`,
     ];
     lines.push(`::${command} ${props.join(',')}::${data(`${f.message}${f.fix ? `\nFix: ${f.fix}` : ''}`)}`);
   }
@@ -32,7 +35,7 @@ export function renderGithub(report: Report): string {
   }
   for (const c of report.claims) {
     if (c.status === 'broken' || c.status === 'unknown' || c.status === 'not-evidenced') {
-      lines.push(`TOM ${c.section} ${c.title}: ${c.status} (${c.counts.fail} failing, ${c.counts.unknown} unknown)`);
+      lines.push(`TOM ${c.section} ${c.title}: ${c.status} (${c.counts.fail} failing, ${c.counts.unknown} unknown${c.reason ? `; ${c.reason}` : ''})`);
     }
   }
   const s = report.summary;

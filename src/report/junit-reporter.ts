@@ -29,7 +29,8 @@ export function renderJunit(report: Report): string {
     const skipped = mine.filter((f) => f.suppressed || (f.status !== 'pass' && f.status !== 'fail')).length;
     out.push(`  <testsuite name="${xml(`${c.section} ${c.title}`)}" id="${xml(c.id)}" tests="${mine.length}" failures="${failures}" skipped="${skipped}">`);
     for (const f of mine) {
-      const name = xml(`${f.resource ?? f.ruleId}`);
+      // In an estate the root tells repeated addresses apart (a module shared by several roots).
+      const name = xml(`${report.inputs.length > 1 ? `${f.root ?? (f.account ? `account ${f.account}` : 'all roots')}: ` : ''}${f.resource ?? f.ruleId}`);
       const file = f.file ? ` file="${xml(f.file)}" line="${f.startLine}"` : '';
       out.push(`    <testcase classname="${xml(f.ruleId)}" name="${name}"${file}>`);
       if (f.suppressed) out.push(`      <skipped message="${xml(`suppressed: ${f.suppression?.reason ?? 'no reason given'}`)}"/>`);

@@ -5,6 +5,7 @@
  */
 import { ExposureGraph, ExposureNode } from '../engine/exposure';
 import { ClaimResult, Finding, Report } from './findings';
+import { groupAcrossRoots } from './group-findings';
 
 const STATUS: Record<ClaimResult['status'], string> = {
   holds: '✅ Holds',
@@ -24,9 +25,16 @@ function where(f: Finding): string {
   return f.file ? `\`${f.file}:${f.startLine}\`` : '(no source location)';
 }
 
-function item(f: Finding, withFix: boolean): string {
+function item(f: Finding, withFix: boolean, roots: string[] = []): string {
   const fix = withFix && f.fix ? ` **Fix:** ${cell(f.fix)}.` : '';
-  return `- \`${f.resource ?? f.ruleId}\` at ${where(f)} (${f.ruleId}): ${cell(f.message)}.${fix}`;
+  const inRoots = roots.length > 0 ? ` in ${roots.map((r) => `\`${r}\``).join(', ')}` : '';
+  return `- \`${f.resource ?? f.ruleId}\`${inRoots} at ${where(f)} (${f.ruleId}): ${cell(f.message)}.${fix}`;
+}
+
+/** The items of a list; in an estate each names its roots, and a shared module's result is listed once. */
+function items(list: Finding[], withFix: boolean, estate: boolean): string[] {
+  if (!estate) return list.map((f) => item(f, withFix));
+  return groupAcrossRoots(list).map((g) => item(g.finding, withFix, g.roots));
 }
 
 const KIND_LABEL: Record<ExposureNode['kind'], string> = {
@@ -101,6 +109,7 @@ export function renderMarkdown(report: Report, generatedOn: string): string {
   }
   out.push('## Claims');
   out.push('');
+  const estate = report.inputs.length > 1;
   for (const c of report.claims.filter((x) => x.status !== 'out-of-scope')) {
     const mine = report.findings.filter((f) => f.claim === c.id);
     out.push(`### ${c.section} ${c.title}`);
@@ -112,11 +121,12 @@ export function renderMarkdown(report: Report, generatedOn: string): string {
     const missing = mine.filter((f) => f.status === 'not-evidenced' && !f.suppressed);
     const passing = mine.filter((f) => f.status === 'pass' && !f.suppressed);
     const suppressed = mine.filter((f) => f.suppressed);
-    if (failing.length > 0) out.push('**What breaks it**', '', ...failing.map((f) => item(f, true)), '');
-    if (unknown.length > 0) out.push('**Unknown, and why**', '', ...unknown.map((f) => item(f, false)), '');
+    if (c.reason) out.push(`**Not fully checked:** ${cell(c.reason)} (see Input problems), so this claim cannot be attested from the scanned code.`, '');
+    if (failing.length > 0) out.push('**What breaks it**', '', ...items(failing, true, estate), '');
+    if (unknown.length > 0) out.push('**Unknown, and why**', '', ...items(unknown, false, estate), '');
     if (missing.length > 0) out.push('**Not evidenced in the scanned code**', '', ...missing.map((f) => `- ${f.ruleId}: ${cell(f.message)}.`), '');
     if (c.externalEvidence) out.push('**External evidence**', '', ...c.externalEvidence.map((e) => `- ${cell(e.statement)}${e.link ? ` ([link](${e.link}))` : ''}`), '');
-    if (passing.length > 0) out.push('**Evidence**', '', ...passing.map((f) => item(f, false)), '');
+    if (passing.length > 0) out.push('**Evidence**', '', ...items(passing, false, estate), '');
     if (suppressed.length > 0) out.push('**Suppressed or exempted**', '', ...suppressed.map((f) => `- \`${f.resource ?? f.ruleId}\` at ${where(f)} (${f.ruleId}, ${f.status}): ${cell(f.suppression?.reason ?? 'no reason given')}${f.suppression?.expires ? ` (until ${f.suppression.expires})` : ''}.`), '');
     if (mine.length === 0) out.push('No resource in the scanned code is in scope for this claim.', '');
     if (c.notImplemented && c.notImplemented.length > 0) out.push(`_Rules of this claim not checked by this version: ${c.notImplemented.join(', ')}._`, '');

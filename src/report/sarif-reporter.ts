@@ -24,8 +24,9 @@ function descriptor(rule: Rule): ReportingDescriptor {
   };
 }
 
+/** Stable across line moves; the root and file keep a monorepo's repeated addresses apart. */
 function fingerprint(f: Finding): string {
-  return createHash('sha256').update(`${f.ruleId}|${f.resource ?? ''}|${f.attribute ?? ''}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${f.ruleId}|${f.resource ?? ''}|${f.attribute ?? ''}|${f.root ?? ''}|${f.file ?? ''}`).digest('hex').slice(0, 32);
 }
 
 function toResult(f: Finding, ruleIndex: number): Result {
@@ -45,7 +46,7 @@ function toResult(f: Finding, ruleIndex: number): Result {
       },
     ],
     partialFingerprints: { 'tomguard/v1': fingerprint(f) },
-    properties: { claim: f.claim, status: f.status, ...(f.resourceType ? { resourceType: f.resourceType } : {}) },
+    properties: { claim: f.claim, status: f.status, ...(f.root !== undefined ? { root: f.root } : {}), ...(f.resourceType ? { resourceType: f.resourceType } : {}) },
   };
   if (f.suppressed) {
     const inSource = !!f.suppression?.at && /\.tf(\.json)?:\d+$/.test(f.suppression.at);
@@ -54,7 +55,12 @@ function toResult(f: Finding, ruleIndex: number): Result {
   return result;
 }
 
-export function renderSarif(report: Report, rules: readonly Rule[]): string {
+export interface SarifOptions {
+  /** `automationDetails.id`, e.g. `tomguard/envs/prod/`: alerts of one category replace only that category's. */
+  category?: string;
+}
+
+export function renderSarif(report: Report, rules: readonly Rule[], options: SarifOptions = {}): string {
   const used = [...new Set(report.findings.map((f) => f.ruleId))];
   const ruleList = rules.filter((r) => used.includes(r.meta.id));
   const index = new Map(ruleList.map((r, i) => [r.meta.id, i]));
@@ -67,6 +73,7 @@ export function renderSarif(report: Report, rules: readonly Rule[]): string {
     version: '2.1.0',
     runs: [
       {
+        ...(options.category ? { automationDetails: { id: options.category } } : {}),
         tool: { driver: { name: 'tomguard', version: report.tool.version, informationUri: 'https://www.npmjs.com/package/tomguard', rules: ruleList.map(descriptor) } },
         originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
         results: located.map((f) => toResult(f, index.get(f.ruleId) ?? -1)),
@@ -79,11 +86,18 @@ export function renderSarif(report: Report, rules: readonly Rule[]): string {
                 message: { text: e.message },
                 ...(e.line ? { locations: [{ physicalLocation: { artifactLocation: { uri: e.file, uriBaseId: '%SRCROOT%' }, region: { startLine: e.line, ...(e.column ? { startColumn: e.column } : {}) } } }] } : {}),
               })),
-              ...unlocated.map((f) => ({ level: 'note' as const, message: { text: `${f.ruleId} ${f.status}${f.resource ? ` ${f.resource}` : ''}: ${f.message}` } })),
+              ...unlocated.map((f) => ({ level: 'note' as const, message: { text: `${f.ruleId} ${f.status}${f.resource ? ` ${f.resource}` : ''}${f.root ? ` (root ${f.root})` : ''}: ${f.message}` } })),
+              ...report.claims
+                .filter((c) => c.reason)
+                .map((c) => ({ level: 'warning' as const, message: { text: `Claim ${c.id} is unknown: ${c.reason}` } })),
             ],
           },
         ],
-        properties: { profile: report.profile.name, claims: report.claims.map((c) => ({ id: c.id, section: c.section, status: c.status })) },
+        properties: {
+          profile: report.profile.name,
+          roots: report.inputs.map((i) => i.path),
+          claims: report.claims.map((c) => ({ id: c.id, section: c.section, status: c.status, ...(c.reason ? { reason: c.reason } : {}) })),
+        },
       },
     ],
   };

@@ -4,6 +4,7 @@
  */
 import pc from 'picocolors';
 import { ClaimResult, Finding, Report } from './findings';
+import { FindingGroup, groupAcrossRoots } from './group-findings';
 
 export interface TextOptions {
   color: boolean;
@@ -34,6 +35,16 @@ const STATUS_LABEL: Record<ClaimResult['status'], string> = {
   'out-of-scope': 'OUT OF SCOPE',
 };
 
+/** Groups under a heading naming their roots, in the order the roots first appear. */
+function byRoots(groups: FindingGroup[]): Map<string, FindingGroup[]> {
+  const out = new Map<string, FindingGroup[]>();
+  for (const g of groups) {
+    const heading = g.roots.length === 0 ? (g.finding.account ? `account ${g.finding.account}` : 'all roots') : g.roots.length === 1 ? g.roots[0] : `${g.roots.join(', ')} (shared)`;
+    out.set(heading, [...(out.get(heading) ?? []), g]);
+  }
+  return out;
+}
+
 function where(f: Finding): string {
   return f.file ? `${f.file}:${f.startLine}` : '(no source location)';
 }
@@ -42,6 +53,9 @@ export function renderText(report: Report, options: TextOptions): string {
   const p = painter(options.color);
   const paintStatus = (s: ClaimResult['status']) =>
     s === 'broken' ? p.red(STATUS_LABEL[s]) : s === 'holds' ? p.green(STATUS_LABEL[s]) : s === 'unknown' || s === 'not-evidenced' ? p.yellow(STATUS_LABEL[s]) : p.dim(STATUS_LABEL[s]);
+  // An estate (several roots) puts each result under the roots it stands in.
+  const estate = report.inputs.length > 1;
+  const unread = new Set((report.unresolvedModules ?? []).map((m) => `${m.file}:${m.line}:${m.call}`)).size;
   const lines: string[] = [];
   for (const claim of report.claims) {
     if (claim.status === 'out-of-scope') continue;
@@ -52,13 +66,23 @@ export function renderText(report: Report, options: TextOptions): string {
     if (options.quiet && failures.length === 0) continue;
     if (options.onlyFailures && failures.length === 0) continue;
     if (mine.length === 0 && claim.status === 'not-applicable') continue;
-    lines.push(`${p.bold(`${claim.section} ${claim.title}`)} ${p.dim(`[${claim.id}]`)}  ${paintStatus(claim.status)}`);
-    for (const f of failures) {
-      lines.push(`  ${p.red('✗')} ${where(f)}  ${p.cyan(f.resource ?? '')}  ${f.ruleId}  ${f.message}${f.fix ? p.dim(`  → fix: ${f.fix}`) : ''}`);
+    const why = claim.reason ? p.dim(`  (${unread === 1 ? 'a module was' : `${unread} modules were`} not read: see the warnings)`) : '';
+    lines.push(`${p.bold(`${claim.section} ${claim.title}`)} ${p.dim(`[${claim.id}]`)}  ${paintStatus(claim.status)}${why}`);
+    const shown: Array<{ f: Finding; line: (f: Finding) => string }> = failures.map((f) => ({ f, line: (x) => `${p.red('✗')} ${where(x)}  ${p.cyan(x.resource ?? '')}  ${x.ruleId}  ${x.message}${x.fix ? p.dim(`  → fix: ${x.fix}`) : ''}` }));
+    if (!options.quiet && !options.onlyFailures) {
+      shown.push(...unknowns.map((f) => ({ f, line: (x: Finding) => `${p.yellow('?')} ${where(x)}  ${p.cyan(x.resource ?? '')}  ${x.ruleId}  ${x.message}` })));
+      shown.push(...suppressed.map((f) => ({ f, line: (x: Finding) => `${p.dim('-')} ${where(x)}  ${p.cyan(x.resource ?? '')}  ${x.ruleId}  ${p.dim(`suppressed: ${x.suppression?.reason ?? '(no reason)'}`)}` })));
+    }
+    const render = new Map(shown.map((s) => [s.f, s.line]));
+    if (estate) {
+      for (const [heading, groups] of byRoots(groupAcrossRoots(shown.map((s) => s.f)))) {
+        lines.push(`  ${p.bold(heading)}`);
+        for (const g of groups) lines.push(`    ${render.get(g.finding)!(g.finding)}`);
+      }
+    } else {
+      for (const s of shown) lines.push(`  ${s.line(s.f)}`);
     }
     if (!options.quiet && !options.onlyFailures) {
-      for (const f of unknowns) lines.push(`  ${p.yellow('?')} ${where(f)}  ${p.cyan(f.resource ?? '')}  ${f.ruleId}  ${f.message}`);
-      for (const f of suppressed) lines.push(`  ${p.dim('-')} ${where(f)}  ${p.cyan(f.resource ?? '')}  ${f.ruleId}  ${p.dim(`suppressed: ${f.suppression?.reason ?? '(no reason)'}`)}`);
       const passes = mine.filter((f) => f.status === 'pass' && !f.suppressed).length;
       if (passes > 0) lines.push(`  ${p.green('✓')} ${passes} passing result${passes === 1 ? '' : 's'}`);
     }

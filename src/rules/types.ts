@@ -56,6 +56,18 @@ export interface RuleResult {
 export interface RuleContext {
   graph: ResourceGraph;
   params: RuleParameters;
+  /**
+   * The AWS account this root belongs to, across every root scanned with it: for account-wide
+   * evidence such as `aws_ebs_encryption_by_default`. Absent when a rule runs on one graph alone.
+   */
+  account?: AccountView;
+}
+
+export interface AccountView {
+  /** How many roots the account has in this scan. */
+  roots: number;
+  /** Nodes of these types in every root of the account (this root's included), with their root. */
+  resources(types: readonly string[]): Array<{ node: GraphNode; root: string }>;
 }
 
 export interface Rule {

@@ -35,6 +35,7 @@ describe('tomguard scan: JSON report', () => {
       severity: 'high',
       resource: 'aws_db_instance.bad',
       resourceType: 'aws_db_instance',
+      root: '.',
       file: 'main.tf',
       startLine: 6,
       endLine: 6,
