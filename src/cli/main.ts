@@ -8,9 +8,26 @@ import { findConfigFile, readConfigFile } from './config-file';
 import { DEFAULT_PROFILE_FILE, profileInit, profileValidate } from './profile-command';
 import { VERSION } from '../version';
 
+/**
+ * `tomguard scan | head` closes the pipe early: the rest of the output has no reader, which is not an
+ * error. Further writes are dropped and the exit code stays the scan's. Returns the guarded writer.
+ */
+export function guardClosedPipe(stream: NodeJS.WritableStream & { listenerCount(e: string): number }): (text: string) => void {
+  let closed = false;
+  if (stream.listenerCount('error') === 0) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      closed = true;
+    });
+  }
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 export function defaultIo(): CliIo {
   return {
-    stdout: (t) => process.stdout.write(t),
+    stdout: guardClosedPipe(process.stdout),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,
@@ -75,8 +92,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       'Check Terraform roots, files or plans against the TOM claims',
       (y) =>
         variableOptions(y)
-          .positional('paths', { type: 'string', array: true, default: [], describe: 'Terraform root directories or .tf/.tf.json files (default: .)' })
-          .option('format', { type: 'string', coerce: asArray, describe: 'text (default on a terminal), json, sarif, github, markdown (TOM attestation) or junit; repeatable as FORMAT=FILE' })
+          .positional('paths', { type: 'string', array: true, default: [], describe: 'What to scan (default: .): Terraform root directories, Terragrunt unit directories (terragrunt.hcl), single .tf/.tf.json files, or plan/state JSON from "terraform show -json" (detected by content)' })
+          .option('format', { type: 'string', coerce: asArray, describe: 'text (the default; colours only on a terminal), json, sarif, github, markdown (TOM attestation) or junit; repeatable as FORMAT=FILE' })
           .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
           .option('fail-on', { type: 'string', default: 'low', describe: 'Exit 1 on an unsuppressed failure at or above: critical, high, medium, low, none' })
           .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'Also exit 1 when a claim is unknown (an unknown result, or a module that was not read)' })
@@ -113,7 +130,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       (y) =>
         variableOptions(y)
           .positional('path', { type: 'string', default: '.', describe: 'Terraform root directory or .tf/.tf.json file' })
-          .option('format', { choices: ['json', 'text'] as const, default: 'json' as const, describe: 'Output format' })
+          .option('format', { choices: ['json', 'text'] as const, default: 'text' as const, describe: 'Output format' })
           .option('output', { type: 'string', describe: 'Write to this file instead of stdout' }),
       async (args) => {
         exitCode = await graphCommand({ ...args, path: args.path ?? '.', rawArgv: argv }, io);

@@ -45,9 +45,13 @@ export interface ScanArgs {
   configVariables?: Array<{ kind: 'var'; name: string; value: string } | { kind: 'var-file'; file: string }>;
 }
 
-/** `--format json`, `--format sarif=out.sarif`: each format with its destination (undefined = --output/stdout). */
-export function parseFormats(values: string[] | undefined, isTTY: boolean): Array<{ format: Format; file?: string }> {
-  const list = values && values.length > 0 ? values : [isTTY ? 'text' : 'json'];
+/**
+ * `--format json`, `--format sarif=out.sarif`: each format with its destination (undefined = --output/stdout).
+ * Text is the default everywhere, also in a pipe or a CI log, as ESLint, tflint and Checkov do: JSON only
+ * when asked for.
+ */
+export function parseFormats(values: string[] | undefined): Array<{ format: Format; file?: string }> {
+  const list = values && values.length > 0 ? values : ['text'];
   return list
     .flatMap((v) => v.split(','))
     .map((v) => {
@@ -108,7 +112,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   if (!['none', ...SEVERITIES].includes(args['fail-on'])) {
     throw new UsageError(`--fail-on must be one of ${['critical', 'high', 'medium', 'low', 'none'].join(', ')}, got "${args['fail-on']}".`);
   }
-  const formats = parseFormats(args.format, io.isTTY);
+  const formats = parseFormats(args.format);
   const rules = selectRules(splitIds(args.rules), splitIds(args['skip-rules']));
   const variables = [...(args.configVariables ?? []), ...orderedVariables(args.rawArgv)];
   if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs must be a whole number of 1 or more, got ${args.jobs}.`);

@@ -113,9 +113,12 @@ describe('tomguard scan: text report', () => {
     expect((await runCli(['scan'], root, { isTTY: true, env: { NO_COLOR: '1' } })).out).not.toContain('\u001b[');
   });
 
-  it('defaults to text on a terminal and JSON otherwise', async () => {
+  it('defaults to text on a terminal and in a pipe (no colours there); JSON only when asked for', async () => {
     expect((await runCli(['scan'], root, { isTTY: true })).out).toContain('Claims:');
-    expect(JSON.parse((await runCli(['scan'], root)).out).schemaVersion).toBe(1);
+    const piped = (await runCli(['scan'], root)).out;
+    expect(piped).toContain('Claims:');
+    expect(piped).not.toContain('\u001b[');
+    expect(JSON.parse((await runCli(['scan', '--format', 'json'], root)).out).schemaVersion).toBe(1);
   });
 
   it('--quiet prints only failures and the summary', async () => {
