@@ -20,6 +20,11 @@ export function checkIngress(rule: IngressRule, allowed: readonly number[], grap
   const ports = portsReached(rule, allowed);
   const allowedText = allowed.length > 0 ? allowed.join(', ') : 'none';
   if (!ports.unknown && ports.disallowed.length === 0) {
+    // ICMP has no ports: saying "icmp only, allowed (80, 443)" would read as if ICMP were a port.
+    if (ports.label === 'icmp' || ports.label === 'icmpv6') {
+      const from = cidrs.internet.length > 0 ? showCidrs(cidrs.internet) : 'a CIDR not known statically';
+      return { name, status: 'pass', message: `${name}: ${ports.label} from ${from}: ${ports.label.toUpperCase()} opens no port`, attribute: rule.path || undefined };
+    }
     return { name, status: 'pass', message: `${name}: ${ports.label} only, allowed from the internet (${allowedText})`, attribute: rule.path || undefined };
   }
   if (cidrs.internet.length > 0 && !ports.unknown) {

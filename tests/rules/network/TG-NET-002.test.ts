@@ -86,7 +86,7 @@ ruleTester(rule, {
     {
       name: 'ICMP has no ports',
       files: { 'main.tf': sg(-1, -1, 'icmp', 'cidr_blocks = ["0.0.0.0/0"]') },
-      expect: [{ status: 'pass', address: 'aws_security_group.sg', line: 2, message: 'icmp only' }],
+      expect: [{ status: 'pass', address: 'aws_security_group.sg', line: 2, message: 'ingress.0: icmp from 0.0.0.0/0: ICMP opens no port' }],
     },
     {
       name: 'an unknown CIDR on an allow-listed port cannot fail',
