@@ -17,6 +17,8 @@ export interface ExposureNode {
   zone: 'internet' | 'edge' | 'public' | 'private' | 'unknown';
   /** A failing finding on this node breaks a claim. */
   broken: boolean;
+  /** Why the placement is not known (zone `unknown`): the deciding rule's unknown result. */
+  reason?: string;
 }
 
 export interface ExposureLink {
@@ -58,10 +60,22 @@ export function buildExposure(graph: ResourceGraph, findings: Finding[]): Exposu
     (failing.get(f.resource) ?? failing.set(f.resource, []).get(f.resource)!).push(f);
   }
   const fails = (n: GraphNode, rule?: string) => (failing.get(n.address) ?? []).some((f) => !rule || f.ruleId === rule);
+  /**
+   * Public when the placement rule fails, private only when it passes; anything else (unknown subnets,
+   * no result) is "placement unknown" with the reason: the diagram must never round unknown up.
+   */
+  const placement = (n: GraphNode, rule: string): { zone: ExposureNode['zone']; reason?: string } => {
+    const mine = findings.filter((f) => f.resource === n.address && f.ruleId === rule && !f.suppressed);
+    if (mine.some((f) => f.status === 'fail')) return { zone: 'public' };
+    const unknown = mine.find((f) => f.status === 'unknown');
+    if (unknown) return { zone: 'unknown', reason: `${rule}: ${unknown.message}` };
+    if (mine.some((f) => f.status === 'pass')) return { zone: 'private' };
+    return { zone: 'unknown', reason: `${rule} gave no result for it` };
+  };
   const nodes = new Map<string, ExposureNode>();
   const links: ExposureLink[] = [];
   let omitted = 0;
-  const add = (n: GraphNode, kind: ExposureKind, zone: ExposureNode['zone'], broken: boolean): string | undefined => {
+  const add = (n: GraphNode, kind: ExposureKind, zone: ExposureNode['zone'], broken: boolean, reason?: string): string | undefined => {
     const existing = nodes.get(n.address);
     if (existing) return existing.id;
     if (nodes.size >= MAX_NODES) {
@@ -69,7 +83,7 @@ export function buildExposure(graph: ResourceGraph, findings: Finding[]): Exposu
       return undefined;
     }
     const id = `n${nodes.size + 1}`;
-    nodes.set(n.address, { id, kind, address: n.address, type: n.type, zone, broken });
+    nodes.set(n.address, { id, kind, address: n.address, type: n.type, zone, broken, ...(reason ? { reason } : {}) });
     return id;
   };
   const link = (from: string | undefined, to: string | undefined, broken = false, label?: string) => {
@@ -100,7 +114,7 @@ export function buildExposure(graph: ResourceGraph, findings: Finding[]): Exposu
       for (const tg of graph.targets(listener, 'default_action', ['aws_lb_target_group', 'aws_alb_target_group'])) {
         for (const c of graph.referrers(tg, [...COMPUTE_TYPES, 'aws_lb_target_group_attachment', 'aws_alb_target_group_attachment'])) {
           const compute = c.type.endsWith('_attachment') ? graph.targets(c, 'target_id', COMPUTE_TYPES)[0] : c;
-          if (compute) link(id, add(compute, 'compute', computeZone(compute), fails(compute)), fails(compute));
+          if (compute) link(id, addCompute(compute), fails(compute));
         }
       }
     }
@@ -108,25 +122,24 @@ export function buildExposure(graph: ResourceGraph, findings: Finding[]): Exposu
 
   // Data stores: reached by the compute whose security groups their security groups admit.
   for (const ds of graph.resources(DATASTORE_TYPES)) {
-    const publicly = fails(ds, 'TG-NET-001');
-    const id = add(ds, 'datastore', publicly ? 'public' : 'private', fails(ds));
+    const place = placement(ds, 'TG-NET-001');
+    const publicly = place.zone === 'public';
+    const id = add(ds, 'datastore', place.zone, fails(ds), place.reason);
     if (publicly) link(internet, id, true, 'publicly reachable');
     for (const sg of graph.targets(ds, undefined, ['aws_security_group'])) {
       for (const source of allowedSourceGroups(graph, sg)) {
         for (const compute of graph.referrers(source, COMPUTE_TYPES)) {
-          const cid = nodes.get(compute.address)?.id ?? add(compute, 'compute', computeZone(compute), fails(compute));
+          const cid = nodes.get(compute.address)?.id ?? addCompute(compute);
           link(cid, id, fails(ds, 'TG-NET-003'));
         }
       }
     }
   }
-  for (const n of nodes.values()) {
-    if (n.kind === 'compute' && n.zone === 'unknown') n.zone = failing.get(n.address)?.some((f) => f.ruleId === 'TG-NET-004') ? 'public' : 'private';
-  }
   return { nodes: [...nodes.values()], links, omitted };
 
-  function computeZone(n: GraphNode): ExposureNode['zone'] {
-    return fails(n, 'TG-NET-004') ? 'public' : 'unknown';
+  function addCompute(n: GraphNode): string | undefined {
+    const place = placement(n, 'TG-NET-004');
+    return add(n, 'compute', place.zone, fails(n), place.reason);
   }
 }
 

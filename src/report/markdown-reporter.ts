@@ -6,6 +6,7 @@
 import { ExposureGraph, ExposureNode } from '../engine/exposure';
 import { ClaimResult, Finding, Report } from './findings';
 import { groupAcrossRoots } from './group-findings';
+import { claimSentence, notEvidencedRules } from './claim-summary';
 
 const STATUS: Record<ClaimResult['status'], string> = {
   holds: '✅ Holds',
@@ -55,7 +56,7 @@ export function renderMermaid(exposure: ExposureGraph): string {
     ['edge', 'Edge (CloudFront)'],
     ['public', 'Public subnets'],
     ['private', 'Private subnets'],
-    ['unknown', 'Subnets not known'],
+    ['unknown', 'Placement unknown'],
   ];
   for (const [zone, title] of zones) {
     const members = exposure.nodes.filter((n) => n.zone === zone);
@@ -69,6 +70,8 @@ export function renderMermaid(exposure: ExposureGraph): string {
     lines.push(`  ${l.from} ${arrow}${l.label ? `|${l.label}|` : ''} ${l.to}`);
   });
   lines.push('  classDef broken stroke:#d00,stroke-width:3px,color:#a00');
+  // Unknown placement is drawn dashed: it is neither shown public nor claimed private.
+  if (exposure.nodes.some((n) => n.zone === 'unknown')) lines.push('  style zone_unknown stroke-dasharray: 5 5');
   const broken = exposure.nodes.filter((n) => n.broken).map((n) => n.id);
   if (broken.length > 0) lines.push(`  class ${broken.join(',')} broken`);
   exposure.links.forEach((l, i) => {
@@ -89,10 +92,11 @@ export function renderMarkdown(report: Report, generatedOn: string): string {
   out.push('');
   out.push('## Summary');
   out.push('');
-  out.push('| Section | Claim | Status | Passing | Failing | Unknown | Suppressed |');
-  out.push('|---|---|---|---:|---:|---:|---:|');
+  out.push('| Section | Claim | Status | Why | Passing | Failing | Unknown | Not evidenced | Suppressed |');
+  out.push('|---|---|---|---|---:|---:|---:|---:|---:|');
   for (const c of report.claims) {
-    out.push(`| ${cell(c.section)} | ${cell(c.title)} | ${STATUS[c.status]} | ${c.counts.pass} | ${c.counts.fail} | ${c.counts.unknown} | ${c.counts.suppressed} |`);
+    const missing = notEvidencedRules(c, report.findings).length;
+    out.push(`| ${cell(c.section)} | ${cell(c.title)} | ${STATUS[c.status]} | ${cell(claimSentence(c, report.findings))} | ${c.counts.pass} | ${c.counts.fail} | ${c.counts.unknown} | ${missing} | ${c.counts.suppressed} |`);
   }
   out.push('');
   const s = report.summary;
@@ -105,6 +109,8 @@ export function renderMarkdown(report: Report, generatedOn: string): string {
     out.push('');
     out.push(renderMermaid(report.exposure));
     if (report.exposure.omitted > 0) out.push(`\n${report.exposure.omitted} more resources are not drawn.`);
+    const unplaced = report.exposure.nodes.filter((n) => n.zone === 'unknown');
+    if (unplaced.length > 0) out.push('', '**Placement unknown** (neither public nor private could be shown):', '', ...unplaced.map((n) => `- \`${n.address}\`: ${cell(n.reason ?? 'not known')}.`));
     out.push('');
   }
   out.push('## Claims');
