@@ -35,13 +35,25 @@ export function setting(node: GraphNode, path: string, defaultValue?: Value): Se
   const read = node.attr(path);
   const name = path.split('.').filter((s) => !/^\d+$/.test(s)).pop() ?? path;
   if (!read.present) {
-    const shown = defaultValue === undefined ? `${name} is not set` : `${name} = ${show(defaultValue)} (provider default when omitted)`;
+    // `encrypt_at_rest {}` is written: the attribute is left out of a block that is there, not omitted with it.
+    const block = enclosingBlock(node, path);
+    const why = block ? `not set in the ${block} block: provider default` : 'provider default when omitted';
+    const shown = defaultValue === undefined ? `${name} is not set${block ? ` in the ${block} block` : ''}` : `${name} = ${show(defaultValue)} (${why})`;
     return { read, value: defaultValue, isDefault: true, describe: shown };
   }
   if (node.isSensitive(path)) return { read, value: read.value, isDefault: false, describe: `${name} = (sensitive value)` };
   // An unknown already names where it came from; known values say which variables they came through.
   const origin = read.origins.length > 0 && !(read.value instanceof Unknown) ? ` (${read.origins.join(', ')})` : '';
   return { read, value: read.value, isDefault: false, describe: `${name} = ${show(read.value)}${origin}` };
+}
+
+/** The name of the nested block holding `path` when that block is written (`encrypt_at_rest {}`), else undefined. */
+function enclosingBlock(node: GraphNode, path: string): string | undefined {
+  const segments = path.split('.');
+  segments.pop();
+  while (segments.length > 0 && /^\d+$/.test(segments[segments.length - 1])) segments.pop();
+  if (segments.length === 0) return undefined;
+  return node.attr(segments.join('.')).present ? segments[segments.length - 1] : undefined;
 }
 
 /** A boolean setting: true/false, or an Unknown when not known (strings "true"/"false" accepted). */

@@ -95,7 +95,7 @@ ruleTester(rule, {
     {
       name: 'bucket only: enabled defaults to false, pointing at the block',
       files: { 'main.tf': 'resource "aws_lb" "app" {\n  access_logs {\n    bucket = "lb-logs"\n  }\n}\n' },
-      expect: [{ status: 'fail', address: 'aws_lb.app', line: 2, message: 'access_logs.enabled = false (provider default when omitted), even when a bucket is given' }],
+      expect: [{ status: 'fail', address: 'aws_lb.app', line: 2, message: 'access_logs.enabled = false (not set in the access_logs block: provider default), even when a bucket is given' }],
     },
     {
       name: 'explicitly disabled',

@@ -63,7 +63,7 @@ ruleTester(rule, {
           status: 'pass',
           address: 'aws_ecs_service.app',
           line: 1,
-          message: ['assign_public_ip = false (provider default when omitted)', 'network_configuration.subnets is private', '0.0.0.0/0 goes to aws_nat_gateway.nat'],
+          message: ['assign_public_ip = false (not set in the network_configuration block: provider default)', 'network_configuration.subnets is private', '0.0.0.0/0 goes to aws_nat_gateway.nat'],
         },
       ],
     },

@@ -228,7 +228,7 @@ ruleTester(rule, {
           status: 'fail',
           address: 'aws_cloudfront_distribution.site',
           line: 6,
-          message: ['minimum_protocol_version = "TLSv1" (provider default when omitted) accepts TLS 1.0', 'TLSv1.2_2018 or newer is required'],
+          message: ['minimum_protocol_version = "TLSv1" (not set in the viewer_certificate block: provider default) accepts TLS 1.0', 'TLSv1.2_2018 or newer is required'],
         },
       ],
     },

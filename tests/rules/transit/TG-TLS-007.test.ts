@@ -21,7 +21,7 @@ ruleTester(rule, {
     {
       name: 'Elasticsearch with the PFS policy; enforce_https omitted inside the block is the provider default true',
       files: { 'main.tf': domain('aws_elasticsearch_domain', 'tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"') },
-      expect: [{ status: 'pass', address: 'aws_elasticsearch_domain.search', line: 1, message: 'enforce_https = true (provider default when omitted)' }],
+      expect: [{ status: 'pass', address: 'aws_elasticsearch_domain.search', line: 1, message: 'enforce_https = true (not set in the domain_endpoint_options block: provider default)' }],
     },
     {
       name: 'policy through a variable of a local module',
