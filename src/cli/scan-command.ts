@@ -5,6 +5,7 @@ import { findRoots } from '../engine/recursive';
 import { Baseline, readBaseline, writeBaseline } from '../report/baseline';
 import { Report } from '../report/findings';
 import { renderJson } from '../report/json-reporter';
+import { filterReport } from '../report/filter';
 import { renderText } from '../report/text-reporter';
 import { renderMarkdown } from '../report/markdown-reporter';
 import { renderSarif } from '../report/sarif-reporter';
@@ -78,7 +79,7 @@ export function selectRules(only: string[], skip: string[]) {
 function render(format: Format, report: Report, rules: readonly Rule[], args: ScanArgs, io: CliIo, toTerminal: boolean): string {
   switch (format) {
     case 'json':
-      return renderJson(report, args['only-failures']);
+      return renderJson(report);
     case 'sarif':
       return renderSarif(report, rules, { category: sarifCategory(args.paths, args.recursive) });
     case 'github':
@@ -152,12 +153,13 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     sourceRoot: args['source-root'],
     limits: { maxFileBytes: Math.round(args['max-file-size'] * 1024 * 1024) },
   });
-  if (baselineWarning) report.errors.push({ file: args.baseline!, message: baselineWarning, severity: 'warning' });
+  if (baselineWarning) report.warnings.push({ file: args.baseline!, message: baselineWarning, severity: 'warning' });
   if (formats.filter((f) => !f.file).length > 1) {
     throw new UsageError('Several formats would be written to the same place: give each but one its own file (--format json=report.json).');
   }
+  const shown = filterReport(report, { onlyFailures: args['only-failures'], quiet: args.quiet });
   for (const f of formats) {
-    const text = render(f.format, report, rules, args, io, !f.file && !args.output);
+    const text = render(f.format, shown, rules, args, io, !f.file && !args.output);
     writeOut(text, f.file ?? args.output, io.cwd, io.stdout);
   }
   if (args['write-baseline']) writeBaseline(path.resolve(io.cwd, args['write-baseline']), report.findings);

@@ -158,14 +158,16 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
   if (options.baseline) findings = applyBaseline(findings, options.baseline);
   findings = sortFindings(findings);
   const active = findings.filter((f) => !f.suppressed);
+  const diagnostics = errors.items;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'tomguard', version: VERSION },
     profile: { name: profile.name, source: profile.source },
     inputs: inputs.map((i) => ({ kind: i.kind, path: i.path })),
     claims: rollUpClaims(profile, findings, knownIds, uniqueCalls(unresolved)),
     findings,
-    errors: errors.items,
+    errors: diagnostics.filter((d) => d.severity !== 'warning'),
+    warnings: diagnostics.filter((d) => d.severity === 'warning'),
     ...(unresolved.length > 0 ? { unresolvedModules: unresolved } : {}),
     exposure: mergeExposures(exposures),
     summary: {

@@ -52,13 +52,19 @@ export interface ClaimResult {
 }
 
 export interface Report {
-  schemaVersion: 1;
+  /** 2: warnings have their own array (in 1 they were in `errors` with `severity: "warning"`). */
+  schemaVersion: 2;
   tool: { name: 'tomguard'; version: string };
   profile: { name: string; source: string };
   inputs: Array<{ kind: string; path: string }>;
   claims: ClaimResult[];
   findings: Finding[];
+  /** Inputs that could not be read or parsed, and internal errors: exit code 2. */
   errors: Diagnostic[];
+  /** Problems that leave the input readable (a value that could not be evaluated, a module not read, ...): the affected results say unknown. */
+  warnings: Diagnostic[];
+  /** Set by --quiet: how many warnings were left out. */
+  warningsHidden?: number;
   /** Module calls whose code was not read, with the root that calls them. */
   unresolvedModules?: Array<UnresolvedModule & { root: string }>;
   summary: { pass: number; fail: number; unknown: number; suppressed: number };

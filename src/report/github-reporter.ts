@@ -29,7 +29,7 @@ export function renderGithub(report: Report): string {
     ];
     lines.push(`::${command} ${props.join(',')}::${data(`${f.message}${f.fix ? `\nFix: ${f.fix}` : ''}`)}`);
   }
-  for (const e of report.errors) {
+  for (const e of [...report.errors, ...report.warnings]) {
     const props = [`file=${prop(e.file)}`, ...(e.line ? [`line=${e.line}`] : []), ...(e.column ? [`col=${e.column}`] : []), 'title=tomguard input'];
     lines.push(`::${e.severity === 'warning' ? 'warning' : 'error'} ${props.join(',')}::${data(e.message)}`);
   }

@@ -1,7 +1,6 @@
 import { Report } from './findings';
 
-/** The JSON report of cli.md; `onlyFailures` keeps only fail findings (suppressed ones included). */
-export function renderJson(report: Report, onlyFailures = false): string {
-  const findings = onlyFailures ? report.findings.filter((f) => f.status === 'fail') : report.findings;
-  return JSON.stringify({ ...report, findings }, null, 2) + '\n';
+/** The JSON report of cli.md (already shaped by --only-failures / --quiet, see filter.ts). */
+export function renderJson(report: Report): string {
+  return JSON.stringify(report, null, 2) + '\n';
 }

@@ -146,10 +146,10 @@ export function renderMarkdown(report: Report, generatedOn: string): string {
     for (const c of outOfScope) out.push(`- ${cell(c.section)}: ${cell(c.title)}`);
     out.push('');
   }
-  if (report.errors.length > 0) {
+  if (report.errors.length + report.warnings.length > 0) {
     out.push('## Input problems');
     out.push('');
-    for (const e of report.errors) out.push(`- ${e.severity === 'warning' ? 'Warning' : 'Error'}: ${e.line ? `\`${e.file}:${e.line}\`` : `\`${e.file}\``}: ${cell(e.message)}`);
+    for (const e of [...report.errors, ...report.warnings]) out.push(`- ${e.severity === 'warning' ? 'Warning' : 'Error'}: ${e.line ? `\`${e.file}:${e.line}\`` : `\`${e.file}\``}: ${cell(e.message)}`);
     out.push('');
   }
   return out.join('\n');

@@ -79,9 +79,9 @@ export function renderSarif(report: Report, rules: readonly Rule[], options: Sar
         results: located.map((f) => toResult(f, index.get(f.ruleId) ?? -1)),
         invocations: [
           {
-            executionSuccessful: !report.errors.some((e) => e.severity !== 'warning'),
+            executionSuccessful: report.errors.length === 0,
             toolExecutionNotifications: [
-              ...report.errors.map((e) => ({
+              ...[...report.errors, ...report.warnings].map((e) => ({
                 level: (e.severity === 'warning' ? 'warning' : 'error') as 'warning' | 'error',
                 message: { text: e.message },
                 ...(e.line ? { locations: [{ physicalLocation: { artifactLocation: { uri: e.file, uriBaseId: '%SRCROOT%' }, region: { startLine: e.line, ...(e.column ? { startColumn: e.column } : {}) } } }] } : {}),

@@ -88,13 +88,13 @@ export function renderText(report: Report, options: TextOptions): string {
     }
     lines.push('');
   }
-  for (const e of report.errors) {
+  for (const e of [...report.errors, ...report.warnings]) {
     const at = e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
     const label = e.severity === 'warning' ? p.yellow('warning') : p.red('error');
-    if (options.quiet && e.severity === 'warning') continue;
     lines.push(`${at}: ${label}: ${e.message}`);
   }
-  if (report.errors.length > 0) lines.push('');
+  if (report.warningsHidden) lines.push(p.dim(`${report.warningsHidden} warning${report.warningsHidden === 1 ? '' : 's'} not shown (--quiet)`));
+  if (report.errors.length + report.warnings.length > 0 || report.warningsHidden) lines.push('');
   const count = (s: ClaimResult['status']) => report.claims.filter((c) => c.status === s).length;
   const s = report.summary;
   lines.push(

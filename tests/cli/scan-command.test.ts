@@ -19,7 +19,8 @@ describe('tomguard scan: JSON report', () => {
     const r = await runCli(['scan', '.', '--format', 'json'], root);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out);
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'profile', 'inputs', 'claims', 'findings', 'errors', 'exposure', 'summary']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'profile', 'inputs', 'claims', 'findings', 'errors', 'warnings', 'exposure', 'summary']);
+    expect(report.schemaVersion).toBe(2);
     expect(report.profile).toEqual({ name: 'reference-tom', source: 'builtin' });
     expect(report.inputs).toEqual([{ kind: 'hcl', path: '.' }]);
     expect(report.findings.map((f: { ruleId: string; resource: string; status: string; startLine: number }) => [f.startLine, f.ruleId, f.resource, f.status])).toEqual([
@@ -118,7 +119,7 @@ describe('tomguard scan: text report', () => {
     const piped = (await runCli(['scan'], root)).out;
     expect(piped).toContain('Claims:');
     expect(piped).not.toContain('\u001b[');
-    expect(JSON.parse((await runCli(['scan', '--format', 'json'], root)).out).schemaVersion).toBe(1);
+    expect(JSON.parse((await runCli(['scan', '--format', 'json'], root)).out).schemaVersion).toBe(2);
   });
 
   it('--quiet prints only failures and the summary', async () => {

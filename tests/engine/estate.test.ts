@@ -33,7 +33,7 @@ function monorepo(extra: Record<string, string> = {}) {
 
 const scanJson = async (cwd: string, args: string[]) => {
   const r = await runCli(['scan', '--format', 'json', ...args], cwd);
-  return { code: r.code, report: JSON.parse(r.out) as { findings: F[]; claims: Array<{ id: string; status: string }>; errors: unknown[] } };
+  return { code: r.code, report: JSON.parse(r.out) as { findings: F[]; claims: Array<{ id: string; status: string }>; errors: unknown[]; warnings: unknown[] } };
 };
 
 describe('estate scans: several roots, one report', () => {
@@ -164,7 +164,7 @@ describe('baselines in an estate', () => {
     const root = monorepo({ 'old.json': JSON.stringify({ tomguardBaseline: 1, findings: [{ ruleId: 'TG-NET-002', resource: 'module.sg.aws_security_group.ssh' }] }) });
     const { code, report } = await scanJson(root, ['--recursive', '.', '--rules', 'TG-NET-002', '--baseline', 'old.json']);
     expect(report.findings.map((f) => f.suppressed)).toEqual([true, true]);
-    expect(report.errors).toEqual([
+    expect(report.warnings).toEqual([
       {
         file: 'old.json',
         message: 'old.json was written by an older tomguard: its 1 entry matches by rule and address in every root and file. Write it again with --write-baseline to match per root and file.',

@@ -111,7 +111,7 @@ describe('scanning with a profile', () => {
     const byResource = Object.fromEntries(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'TG-ENC-001').map((f: { resource: string; suppressed: boolean }) => [f.resource, f.suppressed]));
     expect(byResource).toEqual({ 'aws_db_instance.bastion': true, 'aws_db_instance.old': false, 'aws_db_instance.prod': false });
     expect(report.findings.find((f: { resource: string }) => f.resource === 'aws_db_instance.bastion').suppression).toEqual({ reason: 'exempted by profile: decommissioned in Q3', at: 'p.yml' });
-    expect(report.errors).toEqual([
+    expect(report.warnings).toEqual([
       { file: 'p.yml', message: 'Exemption "temporary" (aws_db_instance.ol*) expired on 2020-01-01: the findings it covered count again.', severity: 'warning' },
     ]);
   });

@@ -5,7 +5,7 @@ import { renderSarif } from '../../src/report/sarif-reporter';
 import { findRule } from '../../rules';
 
 const report: Report = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   tool: { name: 'tomguard', version: '0.1.0' },
   profile: { name: 'reference-tom', source: 'builtin' },
   inputs: [{ kind: 'hcl', path: '.' }],
@@ -20,6 +20,7 @@ const report: Report = {
     { ruleId: 'TG-LOG-002', claim: 'threat-detection', status: 'not-evidenced', severity: 'high', message: 'no aws_guardduty_detector in scope', suppressed: false },
   ],
   errors: [{ file: 'bad.tf', line: 2, column: 5, message: 'Invalid expression', severity: 'error' }],
+  warnings: [],
   summary: { pass: 1, fail: 1, unknown: 0, suppressed: 1 },
 };
 

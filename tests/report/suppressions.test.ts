@@ -13,7 +13,7 @@ interface F {
 async function scanJson(files: Record<string, string>, args: string[] = []) {
   const root = writeTree(files);
   const r = await runCli(['scan', '--format', 'json', '--rules', 'TG-ENC-001', ...args], root);
-  return { code: r.code, report: JSON.parse(r.out) as { findings: F[]; errors: Array<{ file: string; line: number; message: string; severity: string }>; summary: Record<string, number> } };
+  return { code: r.code, report: JSON.parse(r.out) as { findings: F[]; errors: unknown[]; warnings: Array<{ file: string; line: number; message: string; severity: string }>; summary: Record<string, number> } };
 }
 
 const BAD = (name: string) => `resource "aws_db_instance" "${name}" {\n  storage_encrypted = false\n}\n`;
@@ -47,7 +47,7 @@ describe('tomguard:ignore suppressions', () => {
     expect(code).toBe(1);
     expect(report.findings[0].suppressed).toBe(false);
     expect(report.findings[0].message).toContain('(suppression at main.tf:1 expired on 2020-01-31)');
-    expect(report.errors).toEqual([{ file: 'main.tf', line: 1, message: 'Suppression of TG-ENC-001 expired on 2020-01-31: the finding counts again.', severity: 'warning' }]);
+    expect(report.warnings).toEqual([{ file: 'main.tf', line: 1, message: 'Suppression of TG-ENC-001 expired on 2020-01-31: the finding counts again.', severity: 'warning' }]);
   });
 
   it('a future expiry still suppresses', async () => {
@@ -59,7 +59,7 @@ describe('tomguard:ignore suppressions', () => {
     const { code, report } = await scanJson({ 'main.tf': `# tomguard:ignore TG-ENC-001\n${BAD('db')}` });
     expect(code).toBe(0);
     expect(report.findings[0].suppressed).toBe(true);
-    expect(report.errors).toEqual([
+    expect(report.warnings).toEqual([
       { file: 'main.tf', line: 1, message: 'Suppression of TG-ENC-001 has no reason: add "reason: ..." so reviewers and auditors know why.', severity: 'warning' },
     ]);
   });
@@ -80,6 +80,6 @@ describe('tomguard:ignore suppressions', () => {
 
   it('reports a suppression naming an unknown rule', async () => {
     const { report } = await scanJson({ 'main.tf': `# tomguard:ignore TG-XYZ-001 reason: typo\n${BAD('db')}` });
-    expect(report.errors).toEqual([{ file: 'main.tf', line: 1, message: 'tomguard:ignore names unknown rule TG-XYZ-001.', severity: 'warning' }]);
+    expect(report.warnings).toEqual([{ file: 'main.tf', line: 1, message: 'tomguard:ignore names unknown rule TG-XYZ-001.', severity: 'warning' }]);
   });
 });
