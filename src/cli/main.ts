@@ -3,7 +3,7 @@ import yargs, { Argv } from 'yargs';
 import { graphCommand } from './graph-command';
 import { CliIo, UsageError, orderedVariables } from './io';
 import { ScanArgs, scanCommand } from './scan-command';
-import { explainCommand, rulesCommand } from './rules-command';
+import { explainCommand, explainFindingCommand, rulesCommand } from './rules-command';
 import { findConfigFile, readConfigFile } from './config-file';
 import { DEFAULT_PROFILE_FILE, profileInit, profileValidate } from './profile-command';
 import { VERSION } from '../version';
@@ -145,11 +145,23 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       },
     )
     .command(
-      'explain <ruleId>',
-      'Explain a rule: what it checks, why, how to fix it, and peer tool equivalents',
-      (y) => y.positional('ruleId', { type: 'string', demandOption: true }),
-      (args) => {
-        exitCode = explainCommand(String(args.ruleId), io);
+      'explain <ruleId> [paths..]',
+      'Explain a rule (what it checks, why, how to fix it, peer equivalents), or with --finding one result in full',
+      (y) =>
+        variableOptions(y)
+          .positional('ruleId', { type: 'string', demandOption: true })
+          .positional('paths', { type: 'string', array: true, default: [], describe: 'With --finding: what to scan (default: .)' })
+          .option('finding', { type: 'string', describe: 'FILE:LINE of a result, as the scan prints it: show its whole message, parts and where its value came from' })
+          .option('recursive', { type: 'boolean', default: false, describe: 'With --finding: scan every root below PATH' }),
+      async (args) => {
+        if (args.finding === undefined) {
+          exitCode = explainCommand(String(args.ruleId), io);
+          return;
+        }
+        exitCode = await explainFindingCommand(
+          { ruleId: String(args.ruleId).toUpperCase(), finding: args.finding, paths: (args.paths as string[]) ?? [], recursive: args.recursive, variables: orderedVariables(argv) },
+          io,
+        );
       },
     )
     .demandCommand(1, 'Name a command: scan, rules, explain, profile or graph (tomguard --help lists them).')

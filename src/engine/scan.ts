@@ -4,6 +4,7 @@
  */
 import { Diagnostic, DiagnosticSink } from '../diagnostics';
 import { UnresolvedModule, describeUnresolved } from './unresolved-modules';
+import { shortenMessage } from '../report/short-message';
 import { accountView, accountsOf, judgeExistence } from './estate';
 import { LoadedInput, InputOptions, loadInput } from '../load-input';
 import { ClaimDefinition, Profile, REFERENCE_PROFILE, claimOfRule } from '../profile/reference-profile';
@@ -31,6 +32,12 @@ export interface ScanOptions extends InputOptions {
 
 export function toFinding(rule: Rule, result: RuleResult, profile: Profile, root?: string): Finding {
   const loc = result.location;
+  const message = shortenMessage(result.message);
+  const origins = result.attribute ? result.node?.origins.get(result.attribute) : undefined;
+  const details = {
+    ...(message !== result.message ? { message: result.message } : {}),
+    ...(origins && origins.length > 0 ? { origins } : {}),
+  };
   return {
     ruleId: rule.meta.id,
     claim: claimOfRule(profile, rule.meta.id) ?? rule.meta.claim,
@@ -43,10 +50,11 @@ export function toFinding(rule: Rule, result: RuleResult, profile: Profile, root
     startLine: loc?.startLine,
     endLine: loc?.endLine,
     attribute: result.attribute,
-    message: result.message,
+    message,
     parts: result.parts,
     suppressed: false,
     fix: result.status === 'fail' ? rule.meta.fix : undefined,
+    ...(Object.keys(details).length > 0 ? { details } : {}),
   };
 }
 

@@ -32,6 +32,8 @@ export interface Finding {
   suppression?: Suppression;
   /** The rule's one-line fix, shown with failures. */
   fix?: string;
+  /** What `message` leaves out to stay short: the whole message, and where the deciding value came from. */
+  details?: { message?: string; origins?: string[] };
 }
 
 export type ClaimStatus = 'holds' | 'broken' | 'unknown' | 'not-evidenced' | 'not-applicable' | 'out-of-scope';

@@ -88,6 +88,10 @@ export function renderText(report: Report, options: TextOptions): string {
     }
     lines.push('');
   }
+  const shortened = report.findings.find((f) => f.details?.message && f.file && (f.status !== 'pass' || (!options.quiet && !options.onlyFailures)));
+  if (shortened) {
+    lines.push(p.dim(`Messages marked (…) or … are shortened: "tomguard explain ${shortened.ruleId} --finding ${shortened.file}:${shortened.startLine}" shows one whole.`), '');
+  }
   for (const e of [...report.errors, ...report.warnings]) {
     const at = e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
     const label = e.severity === 'warning' ? p.yellow('warning') : p.red('error');

@@ -72,7 +72,10 @@ it('saas-broken: each documented mistake fails at its line, everything else pass
 it('saas-broken: TG-NET-001 names the tfvars value and the public subnet', async () => {
   const report = await scan(['examples/saas-broken'], { rules: ALL_RULES.filter((r) => r.meta.id === 'TG-NET-001'), cwd: repo, env: {} });
   const db = report.findings.find((f) => f.resource === 'aws_db_instance.main')!;
-  expect(db.message).toContain('publicly_accessible = true');
-  expect(db.message).toContain('examples/saas-broken/terraform.tfvars:3');
+  expect(db.message).toContain('publicly_accessible = true (var.db_public)');
   expect(db.message).toContain('module.network.aws_subnet.public["eu-north-1a"]');
+  // The message is kept short for text output; where the value was set is in the details.
+  expect(db.message.length).toBeLessThanOrEqual(200);
+  expect(db.details?.origins).toEqual(['var.db_public (set in examples/saas-broken/terraform.tfvars:3)']);
+  expect(db.details?.message).toContain('publicly_accessible = true (var.db_public (set in examples/saas-broken/terraform.tfvars:3))');
 });
