@@ -38,6 +38,7 @@ export interface ScanArgs {
   'write-baseline'?: string;
   jobs: number;
   profile?: string;
+  'download-modules'?: boolean;
   rawArgv: string[];
   /** --var / --var-file from the config file (the command line's come from rawArgv, in order). */
   configVariables?: Array<{ kind: 'var'; name: string; value: string } | { kind: 'var-file'; file: string }>;
@@ -135,6 +136,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     cwd: io.cwd,
     sourceRoot: args['source-root'],
     limits: { maxFileBytes: Math.round(args['max-file-size'] * 1024 * 1024) },
+    downloadModules: args['download-modules'] ? {} : undefined,
   });
   if (formats.filter((f) => !f.file).length > 1) {
     throw new UsageError('Several formats would be written to the same place: give each but one its own file (--format json=report.json).');
