@@ -66,7 +66,8 @@ function describeFailure(err: unknown, url: URL, idle: IdleTimeout): string {
     case 'ECONNREFUSED':
       return `connection to ${url.host} refused`;
     case 'ECONNRESET':
-      return `connection to ${url.host} was reset`;
+    case 'UND_ERR_SOCKET':
+      return `connection to ${url.host} was closed`;
   }
   return `request to ${url.host} failed: ${cause?.message ?? (err as Error).message}`;
 }
@@ -78,8 +79,8 @@ export interface OpenResponse {
   idle: IdleTimeout;
 }
 
-/** GET with redirects followed by hand; the caller reads the body and then calls `idle.clear()`. */
-export async function open(address: string | URL, options: HttpOptions): Promise<OpenResponse> {
+/** GET with redirects followed by hand. Use `request`, which always releases the response. */
+async function open(address: string | URL, options: HttpOptions): Promise<OpenResponse> {
   let url = new URL(address);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     checkScheme(url, options);
@@ -93,12 +94,26 @@ export async function open(address: string | URL, options: HttpOptions): Promise
     }
     if (!REDIRECTS.has(response.status)) return { response, url, idle };
     idle.clear();
-    await response.body?.cancel().catch(() => undefined);
+    idle.controller.abort(); // the redirect's own body is not wanted
     const location = response.headers.get('location');
     if (!location) throw new DownloadError(`${url.host} answered ${response.status} without a Location`);
     url = new URL(location, url);
   }
   throw new DownloadError(`more than ${MAX_REDIRECTS} redirects from ${new URL(address).host}`);
+}
+
+/**
+ * Opens a GET and hands the response to `use`; afterwards, however `use` ends, the timer is stopped
+ * and whatever of the body was not read is abandoned (aborting the transfer).
+ */
+export async function request<T>(address: string | URL, options: HttpOptions, use: (opened: OpenResponse) => Promise<T>): Promise<T> {
+  const opened = await open(address, options);
+  try {
+    return await use(opened);
+  } finally {
+    opened.idle.clear();
+    opened.idle.controller.abort();
+  }
 }
 
 export function statusError(url: URL, status: number, what: string): DownloadError {
@@ -123,14 +138,11 @@ async function* chunks(opened: OpenResponse, maxBytes: number, what: string): As
   } catch (err) {
     if (err instanceof DownloadError) throw err;
     throw new DownloadError(describeFailure(err, opened.url, idle));
-  } finally {
-    idle.clear();
-    // Stop the transfer when we leave early (limit, error): the rest is not wanted.
-    idle.controller.abort();
   }
 }
 
 export function megabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
@@ -140,33 +152,27 @@ export async function readText(opened: OpenResponse, what: string): Promise<stri
   return Buffer.concat(parts).toString('utf8');
 }
 
-export async function getJson(address: string | URL, options: HttpOptions, what: string): Promise<{ data: unknown; url: URL }> {
-  const opened = await open(address, options);
-  if (opened.response.status !== 200) {
-    opened.idle.clear();
-    await opened.response.body?.cancel().catch(() => undefined);
-    throw statusError(opened.url, opened.response.status, what);
-  }
-  const text = await readText(opened, what);
-  try {
-    return { data: JSON.parse(text), url: opened.url };
-  } catch {
-    throw new DownloadError(`${what} ${opened.url.toString()} did not answer with JSON`);
-  }
+export function getJson(address: string | URL, options: HttpOptions, what: string): Promise<{ data: unknown; url: URL }> {
+  return request(address, options, async (opened) => {
+    if (opened.response.status !== 200) throw statusError(opened.url, opened.response.status, what);
+    const text = await readText(opened, what);
+    try {
+      return { data: JSON.parse(text) as unknown, url: opened.url };
+    } catch {
+      throw new DownloadError(`${what} ${opened.url.toString()} did not answer with JSON`);
+    }
+  });
 }
 
 /** Streams a download into `file` (created new), refusing bodies over `maxBytes`. */
-export async function downloadToFile(address: string, file: string, maxBytes: number, options: HttpOptions): Promise<void> {
-  const opened = await open(address, options);
-  if (opened.response.status !== 200) {
-    opened.idle.clear();
-    await opened.response.body?.cancel().catch(() => undefined);
-    throw statusError(opened.url, opened.response.status, 'downloading');
-  }
-  const handle = await fs.promises.open(file, 'wx', 0o600);
-  try {
-    for await (const chunk of chunks(opened, maxBytes, `the archive at ${opened.url.host}`)) await handle.write(chunk);
-  } finally {
-    await handle.close();
-  }
+export function downloadToFile(address: string, file: string, maxBytes: number, options: HttpOptions): Promise<void> {
+  return request(address, options, async (opened) => {
+    if (opened.response.status !== 200) throw statusError(opened.url, opened.response.status, 'downloading');
+    const handle = await fs.promises.open(file, 'wx', 0o600);
+    try {
+      for await (const chunk of chunks(opened, maxBytes, `the archive at ${opened.url.host}`)) await handle.write(chunk);
+    } finally {
+      await handle.close();
+    }
+  });
 }

@@ -3,7 +3,7 @@
  * `modules.v1`), the versions list, and the download endpoint whose answer (`X-Terraform-Get`, or a
  * JSON `location` in newer registries) names where the package really is.
  */
-import { DownloadError, HttpOptions, getJson, isLoopbackHost, open, readText, statusError } from './http';
+import { DownloadError, HttpOptions, getJson, isLoopbackHost, readText, request, statusError } from './http';
 import { RegistrySource, registryAddress } from './source-address';
 
 export type Env = Record<string, string | undefined>;
@@ -90,30 +90,25 @@ export class RegistryClient {
   /** Where the package of one version is: a git, archive (or other go-getter) address. */
   async location(source: RegistrySource, version: string): Promise<string> {
     const url = await this.endpoint(source, `${encodeURIComponent(version)}/download`);
-    const opened = await open(url, this.http(source.host));
-    const { response } = opened;
-    if (response.status !== 200 && response.status !== 204) {
-      opened.idle.clear();
-      await response.body?.cancel().catch(() => undefined);
-      throw statusError(opened.url, response.status, 'the download endpoint');
-    }
-    let location = response.headers.get('x-terraform-get') ?? undefined;
-    if (location) {
-      opened.idle.clear();
-      await response.body?.cancel().catch(() => undefined);
-    } else {
-      const text = response.status === 200 ? await readText(opened, 'the download endpoint') : '';
-      opened.idle.clear();
-      try {
-        const body = JSON.parse(text) as { location?: unknown };
-        if (typeof body?.location === 'string') location = body.location;
-      } catch {
-        // Not JSON: reported below as a missing location.
+    const answer = await request(url, this.http(source.host), async (opened) => {
+      const { response, url: answered } = opened;
+      if (response.status !== 200 && response.status !== 204) throw statusError(answered, response.status, 'the download endpoint');
+      let found = response.headers.get('x-terraform-get') ?? undefined;
+      if (!found && response.status === 200) {
+        const text = await readText(opened, 'the download endpoint');
+        try {
+          const body = JSON.parse(text) as { location?: unknown };
+          if (typeof body?.location === 'string') found = body.location;
+        } catch {
+          // Not JSON: reported below as a missing location.
+        }
       }
-    }
+      return { location: found, answered };
+    });
+    let location = answer.location;
     if (!location) throw new DownloadError(`the registry gave no download location for ${registryAddress(source)} ${version} (no X-Terraform-Get header or "location")`);
     // As in Terraform: only locations that look relative are URLs to resolve; others are source addresses.
-    if (/^(\/|\.\/|\.\.\/)/.test(location)) location = new URL(location, opened.url).toString();
+    if (/^(\/|\.\/|\.\.\/)/.test(location)) location = new URL(location, answer.answered).toString();
     return location;
   }
 }
