@@ -38,6 +38,14 @@ module "escape" {
 output "id" {
   value = aws_security_group.x.id
 }
+
+# file() reads the module's own files, but nothing outside the package or the scanned repository.
+resource "x_file" "own" {
+  content = file("\${path.module}/policy.json")
+}
+resource "x_file" "outside" {
+  content = file("\${path.module}/../../../../../../etc/hostname")
+}
 `;
 
 beforeAll(async () => {
@@ -47,6 +55,7 @@ beforeAll(async () => {
     tgz([
       { name: 'main.tf', content: `# ${marker}\n${NET_MODULE(server.host)}` },
       { name: 'modules/sub/main.tf', content: 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n' },
+      { name: 'policy.json', content: '{"Version":"2012-10-17"}' },
     ]);
   server.registry('acme/net/aws', { '1.0.0': net('1.0.0'), '1.4.0': net('1.4.0'), '2.0.0': net('2.0.0') });
   server.registry('acme/tags/aws', { '1.0.0': tgz([{ name: 'main.tf', content: 'resource "aws_s3_bucket" "tagged" {\n  bucket = "tagged"\n}\n' }]) });
@@ -81,12 +90,14 @@ describe('scan --download-modules', () => {
     expect(report.errors.filter((e) => e.severity !== 'warning')).toEqual([]);
   });
 
-  it('keeps a relative path from leaving the downloaded package', async () => {
+  it('keeps relative module paths and file() reads inside the downloaded package', async () => {
     const input = await loadInput(root, { env, cwd: root, downloadModules: { insecureLoopbackHttp: true } });
     expect(input.graph.node('module.vpc.module.escape')!.meta).toMatchObject({
       resolved: false,
       unresolvedReason: 'local module path "../../../../../../etc" leads outside its downloaded package',
     });
+    expect(input.graph.node('module.vpc.x_file.own')!.attr('content').value).toBe('{"Version":"2012-10-17"}');
+    expect(input.graph.node('module.vpc.x_file.outside')!.attr('content').value).toMatchObject({ reason: expect.stringMatching(/refusing to read .* outside the scanned repository/) });
   });
 
   it('without the option, opens no connection and says how to get the module', async () => {
