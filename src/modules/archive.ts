@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Parser, ReadEntry } from 'tar';
 import * as yauzl from 'yauzl';
 import { ArchiveFormat } from './source-address';
-import { megabytes } from './http';
+import { formatSize } from './http';
 
 export class ArchiveError extends Error {}
 
@@ -86,7 +86,7 @@ class Writer {
 
   private addBytes(n: number): void {
     this.bytes += n;
-    if (this.bytes > this.limits.maxExtractedBytes) throw new ArchiveError(`the archive extracts to more than ${megabytes(this.limits.maxExtractedBytes)}; refusing it`);
+    if (this.bytes > this.limits.maxExtractedBytes) throw new ArchiveError(`the archive extracts to more than ${formatSize(this.limits.maxExtractedBytes)}; refusing it`);
   }
 }
 

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DownloadError, checkScheme, megabytes } from './http';
+import { DownloadError, checkScheme, formatSize } from './http';
 import { ExtractLimits } from './archive';
 import { Env } from './registry';
 
@@ -122,7 +122,7 @@ export function cleanCheckout(dir: string, limits: ExtractLimits): void {
       if (dirent.isDirectory()) walk(p);
       else if (dirent.isFile()) {
         bytes += fs.lstatSync(p).size;
-        if (bytes > limits.maxExtractedBytes) throw new DownloadError(`the repository checkout is larger than ${megabytes(limits.maxExtractedBytes)}`);
+        if (bytes > limits.maxExtractedBytes) throw new DownloadError(`the repository checkout is larger than ${formatSize(limits.maxExtractedBytes)}`);
       } else fs.rmSync(p, { force: true });
     }
   };

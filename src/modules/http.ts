@@ -57,7 +57,7 @@ class IdleTimeout {
 }
 
 function describeFailure(err: unknown, url: URL, idle: IdleTimeout): string {
-  if (idle.fired) return `no answer from ${url.host} within ${Math.round(idle.ms / 1000)} s`;
+  if (idle.fired) return `no answer from ${url.host} within ${idle.ms < 1000 ? `${idle.ms} ms` : `${Math.round(idle.ms / 1000)} s`}`;
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   switch (cause?.code) {
     case 'ENOTFOUND':
@@ -125,14 +125,14 @@ export function statusError(url: URL, status: number, what: string): DownloadErr
 async function* chunks(opened: OpenResponse, maxBytes: number, what: string): AsyncGenerator<Uint8Array> {
   const { response, idle } = opened;
   const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) throw new DownloadError(`${what} is ${megabytes(declared)}, more than the ${megabytes(maxBytes)} limit`);
+  if (declared > maxBytes) throw new DownloadError(`${what} is ${formatSize(declared)}, more than the ${formatSize(maxBytes)} limit`);
   if (!response.body) return;
   let total = 0;
   try {
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       idle.touch();
       total += chunk.byteLength;
-      if (total > maxBytes) throw new DownloadError(`${what} is more than the ${megabytes(maxBytes)} limit`);
+      if (total > maxBytes) throw new DownloadError(`${what} is more than the ${formatSize(maxBytes)} limit`);
       yield chunk;
     }
   } catch (err) {
@@ -141,7 +141,7 @@ async function* chunks(opened: OpenResponse, maxBytes: number, what: string): As
   }
 }
 
-export function megabytes(bytes: number): string {
+export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }

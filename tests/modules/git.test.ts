@@ -89,6 +89,14 @@ describe('git sources', () => {
     expect(fs.readdirSync(path.join(base, 'cache', 'tomguard', 'modules'))).not.toContain(expect.stringMatching(/^[0-9a-f]{32}$/));
   });
 
+  gitIt(`follows a registry whose download location is a git address, with the module's //subdir${SKIPPED}`, async () => {
+    server.json('/.well-known/terraform.json', { 'modules.v1': `${server.url}/registry/` });
+    server.json('/registry/acme/net/aws/versions', { modules: [{ versions: [{ version: '1.0.0' }] }] });
+    server.route('/registry/acme/net/aws/1.0.0/download', { status: 204, headers: { 'x-terraform-get': `git::${server.url}/repo.git?ref=v1.0.0` } });
+    const dir = dirOf(await fetchModule(`${server.host}/acme/net/aws//modules/sg`, '~> 1.0', options));
+    expect(fs.readFileSync(path.join(dir, 'main.tf'), 'utf8')).toBe('resource "aws_security_group" "x" {}\n');
+  });
+
   it('refuses plain http git URLs unless the test-only loopback switch is on', async () => {
     const source = `git::${server.url}/repo.git?ref=main`;
     const before = server.requests.length;
