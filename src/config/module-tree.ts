@@ -82,7 +82,7 @@ function moduleVersionOf(block: Block): { value?: string; error?: string } {
 
 function isWithin(dir: string, p: string): boolean {
   const rel = path.relative(dir, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 export async function loadModuleTree(rootDir: string, options: LoadTreeOptions = {}): Promise<ModuleTree> {
