@@ -15,6 +15,7 @@ import { graphFromEvaluation } from './graph/from-config';
 import { ResourceGraph } from './graph/model';
 import { DEFAULT_LIMITS, LoadLimits } from './hcl/load-files';
 import { UnresolvedModule, unresolvedModuleWarning, unresolvedModulesOf } from './engine/unresolved-modules';
+import { DownloadSettings } from './modules/download';
 
 export interface InputOptions {
   variables?: CliVariable[];
@@ -23,6 +24,8 @@ export interface InputOptions {
   limits?: LoadLimits;
   /** For plan JSON: where the `.tf` files are (default: the plan file's directory). */
   sourceRoot?: string;
+  /** Fetch remote modules that are not on disk (off by default: a plain scan opens no connection). */
+  downloadModules?: DownloadSettings;
 }
 
 export interface LoadedInput {
@@ -49,7 +52,7 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
     const why = code === 'ENOENT' ? 'no such file or directory' : code === 'ELOOP' ? 'symlink loop' : (err as Error).message;
     return { kind: 'hcl', path: shown, graph: new ResourceGraph(), suppressions: [], unresolvedModules: [], diagnostics: [{ file: shown, message: `Cannot read ${shown}: ${why}.`, severity: 'error' }] };
   }
-  const common = { cli: options.variables ?? [], env: options.env ?? process.env, cwd, limits: options.limits ?? DEFAULT_LIMITS };
+  const common = { cli: options.variables ?? [], env: options.env ?? process.env, cwd, limits: options.limits ?? DEFAULT_LIMITS, downloadModules: options.downloadModules };
   let evaluation;
   if (stat.isDirectory()) {
     evaluation = await evaluateRoot(abs, common);

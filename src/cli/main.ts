@@ -52,11 +52,11 @@ export function variableOptions<T>(y: Argv<T>) {
 }
 
 /** Options of `scan` that a .tomguard.yml may set. */
-const SCAN_OPTIONS = ['format', 'output', 'fail-on', 'fail-on-unknown', 'rules', 'skip-rules', 'var', 'var-file', 'only-failures', 'quiet', 'color', 'no-color', 'max-file-size', 'source-root', 'recursive', 'baseline', 'write-baseline', 'jobs', 'profile'];
+const SCAN_OPTIONS = ['format', 'output', 'fail-on', 'fail-on-unknown', 'rules', 'skip-rules', 'var', 'var-file', 'only-failures', 'quiet', 'color', 'no-color', 'max-file-size', 'source-root', 'recursive', 'baseline', 'write-baseline', 'jobs', 'profile', 'download-modules'];
 
 /** True when the option was written on the command line (then it wins over the config file). */
 function givenOnCommandLine(rawArgv: string[], name: string): boolean {
-  return rawArgv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || (name === 'color' && a === '--no-color'));
+  return rawArgv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `--no-${name}`);
 }
 
 function applyConfigFile(args: ScanArgs & Record<string, unknown>, io: CliIo): ScanArgs {
@@ -107,6 +107,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           .option('write-baseline', { type: 'string', describe: "Write this run's failures to a baseline file" })
           .option('jobs', { type: 'number', default: 2, describe: 'Inputs loaded at once' })
           .option('profile', { type: 'string', describe: 'TOM profile (YAML or JSON); default: the built-in reference TOM' })
+          .option('download-modules', { type: 'boolean', default: false, describe: 'Fetch remote modules (registry, git over https, https archives) that terraform init has not put on disk, into ~/.cache/tomguard/modules' })
           .option('source-root', { type: 'string', describe: "For plan JSON: where the .tf files are, to map findings to lines (default: the plan file's directory)" }),
       async (args) => {
         const scanArgs = applyConfigFile({ ...(args as unknown as ScanArgs & Record<string, unknown>), paths: (args.paths as string[]) ?? [], rawArgv: argv }, io);

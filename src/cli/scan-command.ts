@@ -41,6 +41,7 @@ export interface ScanArgs {
   'write-baseline'?: string;
   jobs: number;
   profile?: string;
+  'download-modules'?: boolean;
   rawArgv: string[];
   /** --var / --var-file from the config file (the command line's come from rawArgv, in order). */
   configVariables?: Array<{ kind: 'var'; name: string; value: string } | { kind: 'var-file'; file: string }>;
@@ -152,6 +153,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     cwd: io.cwd,
     sourceRoot: args['source-root'],
     limits: { maxFileBytes: Math.round(args['max-file-size'] * 1024 * 1024) },
+    downloadModules: args['download-modules'] ? {} : undefined,
   });
   if (baselineWarning) report.warnings.push({ file: args.baseline!, message: baselineWarning, severity: 'warning' });
   if (formats.filter((f) => !f.file).length > 1) {

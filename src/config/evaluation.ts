@@ -16,6 +16,7 @@ import { ModuleInstance } from './module-instance';
 import { LoadTreeOptions, ModuleTree, loadModuleTree } from './module-tree';
 import { RootVariables, VariableInputs } from './variables';
 import { LoadLimits } from '../hcl/load-files';
+import { DownloadSettings, downloaderFor } from '../modules/download';
 
 export interface EvaluateOptions extends VariableInputs {
   /** Files outside this directory are never read by file()/templatefile(). Default: the root dir. */
@@ -25,6 +26,8 @@ export interface EvaluateOptions extends VariableInputs {
   limits?: LoadLimits;
   /** Load only this `.tf`/`.tf.json` file as the root module. */
   singleFile?: string;
+  /** --download-modules: fetch remote modules that are not on disk (credentials from `env`). */
+  downloadModules?: DownloadSettings;
 }
 
 export class Evaluation {
@@ -35,6 +38,8 @@ export class Evaluation {
   readonly variables: RootVariables;
   readonly cwd: string;
   readonly repoRoot: string;
+  /** Downloaded module packages: file() may read inside them as well as inside repoRoot. */
+  readonly packageRoots: string[];
   root!: ModuleInstance;
 
   constructor(
@@ -44,6 +49,7 @@ export class Evaluation {
   ) {
     this.cwd = options.cwd ?? process.cwd();
     this.repoRoot = path.resolve(options.repoRoot ?? defaultRepoRoot(rootDir, tree));
+    this.packageRoots = [...new Set([...tree.calls.values()].flatMap((c) => (c.module && c.packageDir ? [c.packageDir] : [])))];
     this.diagnostics.addAll(tree.diagnostics.map((d) => ({ ...d, file: this.displayPath(d.file) })));
     this.variables = RootVariables.gather(rootDir, options, this.functionContext(rootDir), this.cwd);
     this.diagnostics.addAll(this.variables.diagnostics.map((d) => ({ ...d, file: this.displayPath(d.file) })));
@@ -70,6 +76,7 @@ export class Evaluation {
     return {
       moduleDir,
       repoRoot: this.repoRoot,
+      packageRoots: this.packageRoots,
       renderTemplate: (text: string, file: string, vars: ValueObject): Value => {
         let expr;
         try {
@@ -116,7 +123,8 @@ function defaultRepoRoot(rootDir: string, tree: ModuleTree): string {
   }
   let common = path.resolve(rootDir);
   for (const call of tree.calls.values()) {
-    if (!call.module) continue;
+    // Downloaded packages live in the cache: widening the root to include them would open the whole disk.
+    if (!call.module || call.packageDir) continue;
     const dir = path.resolve(call.module.dir);
     while (!(dir + path.sep).startsWith(common + path.sep) && path.dirname(common) !== common) common = path.dirname(common);
   }
@@ -124,7 +132,11 @@ function defaultRepoRoot(rootDir: string, tree: ModuleTree): string {
 }
 
 export async function evaluateRoot(rootDir: string, options: EvaluateOptions = {}): Promise<Evaluation> {
-  const treeOptions: LoadTreeOptions = { limits: options.limits, singleFile: options.singleFile };
+  const treeOptions: LoadTreeOptions = {
+    limits: options.limits,
+    singleFile: options.singleFile,
+    downloadModules: options.downloadModules && downloaderFor(options.downloadModules, options.env ?? process.env),
+  };
   const tree = await loadModuleTree(rootDir, treeOptions);
   const evaluation = new Evaluation(rootDir, tree, options);
   evaluation.evaluateAll();

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Diagnostic, diagnosticAt } from '../diagnostics';
 import { Block, ConfigFile } from '../hcl/ast';
 import { LoadLimits, loadConfigFile, loadModuleDir } from '../hcl/load-files';
+import type { FetchResult } from '../modules/download';
 
 export interface ModuleSourceDir {
   dir: string;
@@ -19,6 +20,8 @@ export interface ModuleCallResolution {
   /** Loaded module, or undefined when it could not be found (its values are then unknown). */
   module?: ModuleSourceDir;
   unresolvedReason?: string;
+  /** For a module fetched by --download-modules (or local to one): the downloaded package it is in. */
+  packageDir?: string;
 }
 
 export interface ModuleTree {
@@ -65,6 +68,21 @@ export interface LoadTreeOptions {
   limits?: LoadLimits;
   /** Load just this file as the root (a `.tf` given explicitly). */
   singleFile?: string;
+  /** --download-modules: fetches remote modules that are not on disk (src/modules/download.ts). */
+  downloadModules?: { fetch(source: string, version?: string): Promise<FetchResult> };
+}
+
+/** The module block's `version`, which Terraform requires to be a literal string. */
+function moduleVersionOf(block: Block): { value?: string; error?: string } {
+  const attr = block.body.attributes.find((a) => a.name === 'version');
+  if (!attr) return {};
+  if (attr.expr.kind === 'literal' && typeof attr.expr.value === 'string') return { value: attr.expr.value };
+  return { error: 'module "version" must be a literal string' };
+}
+
+function isWithin(dir: string, p: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 export async function loadModuleTree(rootDir: string, options: LoadTreeOptions = {}): Promise<ModuleTree> {
@@ -92,7 +110,8 @@ export async function loadModuleTree(rootDir: string, options: LoadTreeOptions =
     root = await loadDir(rootDir);
   }
 
-  const visit = async (mod: ModuleSourceDir, keyPrefix: string, dirChain: string[]): Promise<void> => {
+  /** `packageDir`: the downloaded package `mod` belongs to, if any. */
+  const visit = async (mod: ModuleSourceDir, keyPrefix: string, dirChain: string[], packageDir?: string): Promise<void> => {
     for (const file of mod.files) {
       for (const block of file.body.blocks) {
         if (block.type !== 'module' || block.labels.length !== 1) continue;
@@ -103,9 +122,26 @@ export async function loadModuleTree(rootDir: string, options: LoadTreeOptions =
           diagnostics.push(diagnosticAt(block.range, `module "${block.labels[0]}": "source" must be a literal string.`));
           continue;
         }
-        const resolution = resolveCall(source, key, mod.dir, rootDir, modulesJson);
+        let resolution = resolveCall(source, key, mod.dir, rootDir, modulesJson, !!options.downloadModules);
+        let childPackage = isLocalSource(source) ? packageDir : undefined;
+        if (resolution.download && options.downloadModules) {
+          const version = moduleVersionOf(block);
+          const fetched = version.error ? { reason: version.error } : await options.downloadModules.fetch(source, version.value);
+          if ('reason' in fetched) {
+            resolution = { reason: fetched.reason };
+          } else {
+            resolution = { dir: fetched.dir };
+            childPackage = fetched.packageDir;
+            if (fetched.warning) diagnostics.push(diagnosticAt(block.range, `module "${block.labels[0]}": ${fetched.warning}`, 'warning'));
+          }
+        }
         if (!resolution.dir) {
           calls.set(key, { source, unresolvedReason: resolution.reason });
+          continue;
+        }
+        // As in Terraform, a relative path inside a downloaded package must stay inside that package.
+        if (childPackage && !isWithin(safeRealpath(childPackage), safeRealpath(resolution.dir))) {
+          calls.set(key, { source, unresolvedReason: `local module path "${source}" leads outside its downloaded package` });
           continue;
         }
         const real = safeRealpath(resolution.dir);
@@ -126,8 +162,8 @@ export async function loadModuleTree(rootDir: string, options: LoadTreeOptions =
           continue;
         }
         const child = await loadDir(resolution.dir);
-        calls.set(key, { source, module: child });
-        await visit(child, key, [...dirChain, real]);
+        calls.set(key, { source, module: child, ...(childPackage ? { packageDir: childPackage } : {}) });
+        await visit(child, key, [...dirChain, real], childPackage);
       }
     }
   };
@@ -149,7 +185,8 @@ function resolveCall(
   callerDir: string,
   rootDir: string,
   modulesJson: Map<string, ModulesJsonEntry>,
-): { dir?: string; reason?: string } {
+  downloading: boolean,
+): { dir?: string; reason?: string; download?: boolean } {
   const entry = modulesJson.get(key);
   if (isLocalSource(source)) return { dir: path.resolve(callerDir, source) };
   if (entry) {
@@ -157,5 +194,6 @@ function resolveCall(
     if (fs.existsSync(dir)) return { dir };
     return { reason: `remote module "${source}" is listed in .terraform/modules/modules.json but ${entry.Dir} is missing` };
   }
-  return { reason: `remote module "${source}" is not on disk (run terraform init to scan it)` };
+  if (downloading) return { download: true };
+  return { reason: `remote module "${source}" is not on disk: run "terraform init -backend=false" in ${rootDir} or scan with --download-modules` };
 }

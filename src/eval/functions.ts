@@ -24,6 +24,8 @@ export interface FunctionContext {
   moduleDir: string;
   /** Absolute root directory of the scanned repository; files outside it must be refused. */
   repoRoot: string;
+  /** Module packages fetched by --download-modules: readable too (a module reads its own files). */
+  packageRoots?: readonly string[];
   /** Evaluates a template string (for templatefile): given the template text, the file path, and variables, returns a Value. Provided by the evaluator. */
   renderTemplate(text: string, file: string, vars: ValueObject): Value;
 }
@@ -1551,6 +1553,11 @@ function isWithin(root: string, p: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
+/** Inside the repository, or inside a downloaded module package. */
+function isReadable(ctx: FunctionContext, real: string): boolean {
+  return [ctx.repoRoot, ...(ctx.packageRoots ?? [])].some((root) => isWithin(realpathLenient(path.resolve(root)), real));
+}
+
 interface RepoPath {
   /** The path as the user would recognise it. */
   absolute: string;
@@ -1566,7 +1573,7 @@ function resolveRepoPath(given: string, ctx: FunctionContext): RepoPath {
   const expanded = given === '~' || given.startsWith('~/') ? os.homedir() + given.slice(1) : given;
   const absolute = path.resolve(ctx.moduleDir, expanded);
   const real = realpathLenient(absolute);
-  if (!isWithin(realpathLenient(path.resolve(ctx.repoRoot)), real)) {
+  if (!isReadable(ctx, real)) {
     fail(`refusing to read "${absolute}" outside the scanned repository (${ctx.repoRoot})`);
   }
   return { absolute, real };
@@ -1605,7 +1612,6 @@ function fileExists(given: Value, ctx: FunctionContext): boolean {
 
 function fileSet(dir: Value, pattern: Value, ctx: FunctionContext): string[] {
   const { absolute, real } = resolveRepoPath(asString(dir, 'the path'), ctx);
-  const root = realpathLenient(path.resolve(ctx.repoRoot));
   const glob = asString(pattern, 'the pattern');
   if (glob === '') return []; // matches only the directory itself, which is not a file
   let matches: string[];
@@ -1616,7 +1622,7 @@ function fileSet(dir: Value, pattern: Value, ctx: FunctionContext): string[] {
   }
   for (const m of matches) {
     const matched = path.resolve(real, m);
-    if (!isWithin(root, realpathLenient(matched))) {
+    if (!isReadable(ctx, realpathLenient(matched))) {
       fail(`refusing to read "${path.resolve(absolute, m)}" outside the scanned repository (${ctx.repoRoot})`);
     }
   }
