@@ -14,6 +14,7 @@ import { EvalError, Value, ValueObject } from '../eval/value';
 import { Cell } from './cell';
 import { ModuleInstance } from './module-instance';
 import { LoadTreeOptions, ModuleTree, loadModuleTree } from './module-tree';
+import { ConfigFile } from '../hcl/ast';
 import { RootVariables, VariableInputs } from './variables';
 import { LoadLimits } from '../hcl/load-files';
 
@@ -25,6 +26,10 @@ export interface EvaluateOptions extends VariableInputs {
   limits?: LoadLimits;
   /** Load only this `.tf`/`.tf.json` file as the root module. */
   singleFile?: string;
+  /** More files of the root module that are not on disk (Terragrunt `generate` blocks). */
+  extraFiles?: ConfigFile[];
+  /** Files of the root directory that `extraFiles` replace (absolute paths). */
+  replacedFiles?: string[];
 }
 
 export class Evaluation {
@@ -35,6 +40,8 @@ export class Evaluation {
   readonly variables: RootVariables;
   readonly cwd: string;
   readonly repoRoot: string;
+  /** Variables the root module reads that no variable block declares but that were given a value. */
+  readonly undeclaredUsed = new Set<string>();
   root!: ModuleInstance;
 
   constructor(
@@ -96,12 +103,18 @@ export class Evaluation {
   evaluateAll(): void {
     this.root = new ModuleInstance(this, '', '', this.tree.root);
     this.registerModule(this.root);
-    const declared = new Set(this.root.variables.keys());
-    for (const name of this.variables.undeclared(declared)) {
-      this.diagnostics.add({ file: this.displayPath(this.rootDir), message: `A value was given for undeclared variable "${name}"; it is ignored (check for a typo).`, severity: 'warning' });
-    }
     // Modules register children while they evaluate, so walk the growing list.
     for (let i = 0; i < this.modules.length; i++) this.modules[i].evaluateAll();
+    // One warning for all of them, not one per use.
+    const declared = new Set(this.root.variables.keys());
+    const names = [...new Set([...this.variables.undeclared(declared), ...this.undeclaredUsed])].sort();
+    if (names.length > 0) {
+      this.diagnostics.add({
+        file: this.displayPath(this.rootDir),
+        message: `Values were given for variables that no variable block declares (${names.join(', ')}); where the configuration reads them they are used as given (a generated file may declare them; otherwise check for a typo).`,
+        severity: 'warning',
+      });
+    }
   }
 }
 
@@ -124,7 +137,7 @@ function defaultRepoRoot(rootDir: string, tree: ModuleTree): string {
 }
 
 export async function evaluateRoot(rootDir: string, options: EvaluateOptions = {}): Promise<Evaluation> {
-  const treeOptions: LoadTreeOptions = { limits: options.limits, singleFile: options.singleFile };
+  const treeOptions: LoadTreeOptions = { limits: options.limits, singleFile: options.singleFile, extraFiles: options.extraFiles, replacedFiles: options.replacedFiles };
   const tree = await loadModuleTree(rootDir, treeOptions);
   const evaluation = new Evaluation(rootDir, tree, options);
   evaluation.evaluateAll();

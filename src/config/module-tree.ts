@@ -65,6 +65,10 @@ export interface LoadTreeOptions {
   limits?: LoadLimits;
   /** Load just this file as the root (a `.tf` given explicitly). */
   singleFile?: string;
+  /** Root module files that are not on disk (Terragrunt `generate` blocks), added to the root's. */
+  extraFiles?: ConfigFile[];
+  /** Root files (absolute paths) that `extraFiles` replace, as Terragrunt overwrites them. */
+  replacedFiles?: string[];
 }
 
 export async function loadModuleTree(rootDir: string, options: LoadTreeOptions = {}): Promise<ModuleTree> {
@@ -90,6 +94,10 @@ export async function loadModuleTree(rootDir: string, options: LoadTreeOptions =
     root = { dir: rootDir, files: loaded.file ? [loaded.file] : [] };
   } else {
     root = await loadDir(rootDir);
+  }
+  if (options.extraFiles?.length) {
+    const replaced = new Set((options.replacedFiles ?? []).map((f) => path.resolve(f)));
+    root = { dir: root.dir, files: [...root.files.filter((f) => !replaced.has(path.resolve(f.path))), ...options.extraFiles] };
   }
 
   const visit = async (mod: ModuleSourceDir, keyPrefix: string, dirChain: string[]): Promise<void> => {
