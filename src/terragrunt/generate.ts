@@ -37,7 +37,11 @@ interface Placement {
   columnShift?: Map<number, number>;
 }
 
-export function generatedFiles(unit: ConfigEvaluator, moduleDir: string): Generated {
+/**
+ * The generated files of a unit. `existing(name)` is the file of that name already in Terraform's
+ * working directory (the module's, or one copied from the unit's directory), which `if_exists` decides about.
+ */
+export function generatedFiles(unit: ConfigEvaluator, existing: (name: string) => string | undefined): Generated {
   const out: Generated = { files: [], replaced: [] };
   const { session } = unit;
   for (const [name, { block, owner }] of unit.generates()) {
@@ -68,19 +72,19 @@ export function generatedFiles(unit: ConfigEvaluator, moduleDir: string): Genera
       } else session.warning(contentsAttr.expr.range, `${label}: contents must be a string; ${fileName} is not read.`);
       continue;
     }
-    const existing = path.join(moduleDir, fileName);
-    if (fs.existsSync(existing)) {
+    const present = existing(fileName);
+    if (present !== undefined) {
       const ifExists = attr('if_exists') ? owner.evaluateSafely(attr('if_exists')!.expr, `${label}.if_exists`) : undefined;
       if (ifExists === 'skip') continue;
-      const ours = ifExists === 'overwrite_terragrunt' && readsSignature(existing);
+      const ours = ifExists === 'overwrite_terragrunt' && readsSignature(present);
       if (ifExists !== 'overwrite' && !ours) {
         session.warning(
           (attr('if_exists') ?? block).range,
-          `${label}: ${session.display(existing)} already exists and if_exists is ${typeof ifExists === 'string' ? `"${ifExists}"` : 'not set'}, so Terragrunt would stop here; the existing file is scanned, not the generated one.`,
+          `${label}: ${session.display(present)} already exists and if_exists is ${typeof ifExists === 'string' ? `"${ifExists}"` : 'not set'}, so Terragrunt would stop here; the existing file is scanned, not the generated one.`,
         );
         continue;
       }
-      out.replaced.push(existing);
+      out.replaced.push(present);
     }
     const placed = place(owner, name, contentsAttr, contents);
     try {

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Diagnostic } from '../diagnostics';
 import { ConfigFile } from '../hcl/ast';
+import { listConfigFiles, loadModuleDir } from '../hcl/load-files';
 import { Unknown } from '../eval/value';
 import type { VariableSetting } from '../config/variables';
 import { ConfigEvaluator } from './evaluator';
@@ -94,11 +95,32 @@ export async function readTerragruntUnit(unitDir: string, options: SessionOption
 
   const inputs = unit.mergedInputs();
   for (const [name, value] of Object.entries(inputs.values)) result.inputs[name] = { value, origin: inputs.origins[name] };
-  if (result.moduleDir) {
-    const generated = generatedFiles(unit, result.moduleDir);
-    result.extraFiles = generated.files;
-    result.replacedFiles = generated.replaced;
-  }
+  if (result.moduleDir) await addWorkingDirFiles(result, unit, dir, result.moduleDir, session);
   result.diagnostics = session.diagnostics.items;
   return result;
+}
+
+/**
+ * What Terragrunt puts in Terraform's working directory besides the module: the unit directory's own
+ * `.tf` files (copied over the module's, when `source` names another directory), then the generated
+ * files (as `if_exists` allows).
+ */
+async function addWorkingDirFiles(result: TerragruntUnit, unit: ConfigEvaluator, unitDir: string, moduleDir: string, session: TerragruntSession): Promise<void> {
+  const present = new Map<string, string>();
+  for (const file of listConfigFiles(moduleDir).files) present.set(path.basename(file), path.resolve(file));
+  let copied: ConfigFile[] = [];
+  if (path.resolve(moduleDir) !== path.resolve(unitDir)) {
+    const loaded = await loadModuleDir(unitDir, session.limits);
+    for (const e of loaded.errors) session.diagnostics.add({ ...e, file: session.display(e.file), severity: 'error' });
+    copied = loaded.files;
+    for (const file of copied) {
+      const name = path.basename(file.path);
+      if (present.has(name)) result.replacedFiles.push(present.get(name)!);
+      present.set(name, path.resolve(file.path));
+    }
+  }
+  const generated = generatedFiles(unit, (name) => present.get(name));
+  const replaced = new Set(generated.replaced);
+  result.extraFiles = [...copied.filter((f) => !replaced.has(path.resolve(f.path))), ...generated.files];
+  result.replacedFiles.push(...generated.replaced);
 }
