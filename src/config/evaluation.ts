@@ -110,7 +110,7 @@ export class Evaluation {
     const names = [...new Set([...this.variables.undeclared(declared), ...this.undeclaredUsed])].sort();
     if (names.length > 0) {
       this.diagnostics.add({
-        file: this.displayPath(this.rootDir),
+        file: path.relative(this.cwd, this.rootDir).split(path.sep).join('/') || '.',
         message: `Values were given for variables that no variable block declares (${names.join(', ')}); where the configuration reads them they are used as given (a generated file may declare them; otherwise check for a typo).`,
         severity: 'warning',
       });
