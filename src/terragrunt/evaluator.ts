@@ -43,6 +43,9 @@ export interface Located {
 
 const EVALUATING = Symbol('evaluating');
 
+/** Files read with read_terragrunt_config from one another, at most (a guard for hostile input). */
+const MAX_READ_DEPTH = 32;
+
 export class ConfigEvaluator implements TerragruntFunctionHost {
   readonly includes: ResolvedInclude[] = [];
   readonly functions: FunctionContext;
@@ -127,10 +130,12 @@ export class ConfigEvaluator implements TerragruntFunctionHost {
 
   readConfig(file: string): Value {
     const abs = path.resolve(file);
-    const stack = [...this.ctx.readStack, path.resolve(this.file.path)];
+    // The file being evaluated, and the unit it is evaluated for (an included file reading its unit is a cycle too).
+    const stack = [...new Set([...this.ctx.readStack, path.resolve(this.ctx.terragruntConfigPath), path.resolve(this.file.path)])];
     if (stack.includes(abs)) {
       throw new EvalError(`read_terragrunt_config: cycle ${[...stack.slice(stack.indexOf(abs)), abs].map((f) => this.display(f)).join(' → ')}.`);
     }
+    if (stack.length > MAX_READ_DEPTH) throw new EvalError(`read_terragrunt_config: more than ${MAX_READ_DEPTH} files read one from another.`);
     const parsed = this.session.load(abs);
     if (!parsed) throw new EvalError(`read_terragrunt_config: ${this.display(abs)} could not be read (see its error).`);
     // The file read becomes the Terragrunt configuration being evaluated (Terragrunt clones its options with that path).

@@ -53,6 +53,20 @@ export async function readTerragruntUnit(unitDir: string, options: SessionOption
     result.diagnostics = session.diagnostics.items;
     return result;
   }
+  try {
+    await readUnit(result, session, file, dir);
+  } catch (err) {
+    // Hostile input (nesting deep enough to exhaust the stack) must not end the run.
+    if (!(err instanceof RangeError)) throw err;
+    session.diagnostics.add({ file: session.display(configFile), message: `${session.display(configFile)} is nested too deeply to evaluate.`, severity: 'error' });
+    result.moduleDir = undefined;
+  }
+  result.diagnostics = session.diagnostics.items;
+  return result;
+}
+
+async function readUnit(result: TerragruntUnit, session: TerragruntSession, file: ConfigFile, dir: string): Promise<void> {
+  const configFile = result.configFile;
   const unit = new ConfigEvaluator(session, file, { terragruntConfigPath: configFile, originalConfigPath: configFile, readStack: [] });
   for (const include of unit.includes) {
     if (!include.exists) continue;
@@ -96,8 +110,6 @@ export async function readTerragruntUnit(unitDir: string, options: SessionOption
   const inputs = unit.mergedInputs();
   for (const [name, value] of Object.entries(inputs.values)) result.inputs[name] = { value, origin: inputs.origins[name] };
   if (result.moduleDir) await addWorkingDirFiles(result, unit, dir, result.moduleDir, session);
-  result.diagnostics = session.diagnostics.items;
-  return result;
 }
 
 /**

@@ -91,6 +91,16 @@ describe('errors in terragrunt.hcl', () => {
     expect(input.graph.node('aws_s3_bucket.b')!.attr('bucket').value).toBeInstanceOf(Unknown);
   });
 
+  it('an included file that reads its unit with read_terragrunt_config is a cycle, not endless recursion', async () => {
+    const input = await load({
+      'root.hcl': 'locals {\n  unit = read_terragrunt_config("${get_terragrunt_dir()}/terragrunt.hcl")\n}\n',
+      'unit/terragrunt.hcl': 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n',
+      'unit/main.tf': BUCKET,
+    });
+    expect(diags(input)).toEqual(['warning root.hcl:2:10 read_terragrunt_config: cycle unit/terragrunt.hcl → root.hcl → unit/terragrunt.hcl.']);
+    expect(input.graph.node('aws_s3_bucket.b')).toBeDefined();
+  });
+
   it('names a Terragrunt file cannot read (var, an undeclared dependency) are warnings', async () => {
     const input = await load({
       'unit/terragrunt.hcl': 'inputs = {\n  name  = var.x\n  other = dependency.nope.outputs.id\n}\n',
