@@ -75,7 +75,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       'Check Terraform roots, files or plans against the TOM claims',
       (y) =>
         variableOptions(y)
-          .positional('paths', { type: 'string', array: true, default: [], describe: 'Terraform root directories or .tf/.tf.json files (default: .)' })
+          .positional('paths', { type: 'string', array: true, default: [], describe: 'Terraform root directories, Terragrunt units (directories with terragrunt.hcl) or .tf/.tf.json files (default: .)' })
           .option('format', { type: 'string', coerce: asArray, describe: 'text (default on a terminal), json, sarif, github, markdown (TOM attestation) or junit; repeatable as FORMAT=FILE' })
           .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
           .option('fail-on', { type: 'string', default: 'low', describe: 'Exit 1 on an unsuppressed failure at or above: critical, high, medium, low, none' })
@@ -111,7 +111,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       'Print the resource graph tomguard builds from a Terraform root or file (for debugging what it sees)',
       (y) =>
         variableOptions(y)
-          .positional('path', { type: 'string', default: '.', describe: 'Terraform root directory or .tf/.tf.json file' })
+          .positional('path', { type: 'string', default: '.', describe: 'Terraform root directory, Terragrunt unit or .tf/.tf.json file' })
           .option('format', { choices: ['json', 'text'] as const, default: 'json' as const, describe: 'Output format' })
           .option('output', { type: 'string', describe: 'Write to this file instead of stdout' }),
       async (args) => {

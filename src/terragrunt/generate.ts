@@ -129,13 +129,15 @@ function place(owner: ConfigEvaluator, name: string, contents: Attribute, render
   const first = heredoc ? expr.range.start.line + 1 : expr.range.start.line;
   const count = heredoc ? expr.range.end.line - expr.range.start.line - 1 : 1;
   if (lines.length !== count) return virtual;
+  // The indentation an indented heredoc (<<-EOF) strips from every line (found on a line without
+  // interpolation, whose text is its source's), or the text before a quoted string.
+  let shift = expr.range.start.column;
+  if (heredoc) {
+    const i = lines.findIndex((line, k) => line.trim() !== '' && (sourceLines[first - 1 + k] ?? '').endsWith(line));
+    shift = i < 0 ? 0 : sourceLines[first - 1 + i].length - lines[i].length;
+  }
   const columnShift = new Map<number, number>();
-  lines.forEach((line, i) => {
-    const src = sourceLines[first - 1 + i] ?? '';
-    // Indentation stripped from an indented heredoc (<<-EOF), or the text before a quoted string.
-    const shift = heredoc ? (src.endsWith(line) ? src.length - line.length : 0) : expr.range.start.column;
-    if (shift > 0) columnShift.set(first + i, shift);
-  });
+  if (shift > 0) for (let i = 0; i < lines.length; i++) columnShift.set(first + i, shift);
   // Leading newlines put every generated line on its source line; they change no value.
   return { file: declaring, text: '\n'.repeat(first - 1) + rendered, columnShift };
 }

@@ -50,7 +50,8 @@ describe('where generated code is located', () => {
     expect(located(input)).toEqual(['aws_s3_bucket.a root.hcl:8:5', 'aws_s3_bucket.b root.hcl:17:1', 'aws_s3_bucket.c root.hcl:25:16']);
     const bucket = input.graph.node('aws_s3_bucket.a')!.attr('bucket');
     expect(bucket.value).toBe('logs-a');
-    expect(bucket.location).toMatchObject({ file: 'root.hcl', startLine: 9 });
+    // An interpolated line keeps its columns too: the heredoc strips the same indentation from every line.
+    expect(bucket.location).toMatchObject({ file: 'root.hcl', startLine: 9, startColumn: 7 });
   });
 
   it('contents = file(...): in that file; built by a function: a virtual file named after the block', async () => {
