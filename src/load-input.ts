@@ -1,6 +1,7 @@
 /**
- * Turns a path given on the command line into a resource graph: a Terraform root directory or a
- * single `.tf` / `.tf.json` file (loaded alone, as a root of its own).
+ * Turns a path given on the command line into a resource graph: a Terraform root directory, a
+ * Terragrunt unit (a directory with `terragrunt.hcl`: its module evaluated with its inputs and
+ * generated files) or a single `.tf` / `.tf.json` file (loaded alone, as a root of its own).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +17,8 @@ import { ResourceGraph } from './graph/model';
 import { DEFAULT_LIMITS, LoadLimits } from './hcl/load-files';
 import { UnresolvedModule, unresolvedModuleWarning, unresolvedModulesOf } from './engine/unresolved-modules';
 import { DownloadSettings } from './modules/download';
+import { TERRAGRUNT_FILE, isTerragruntUnit } from './terragrunt/parse-config';
+import { readTerragruntUnit } from './terragrunt/unit';
 
 export interface InputOptions {
   variables?: CliVariable[];
@@ -54,7 +57,16 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
   }
   const common = { cli: options.variables ?? [], env: options.env ?? process.env, cwd, limits: options.limits ?? DEFAULT_LIMITS, downloadModules: options.downloadModules };
   let evaluation;
-  if (stat.isDirectory()) {
+  let unitDiagnostics: Diagnostic[] | undefined;
+  const unitDir = stat.isDirectory() ? abs : path.basename(abs) === TERRAGRUNT_FILE ? path.dirname(abs) : undefined;
+  if (unitDir !== undefined && (await isTerragruntUnit(unitDir, common.limits))) {
+    const unit = await readTerragruntUnit(unitDir, { env: common.env, cwd, limits: common.limits });
+    unitDiagnostics = unit.diagnostics;
+    if (!unit.moduleDir) {
+      return { kind: 'hcl', path: shown, graph: new ResourceGraph(), suppressions: [], diagnostics: unit.diagnostics, unresolvedModules: unit.unresolved ? [unit.unresolved] : [] };
+    }
+    evaluation = await evaluateRoot(unit.moduleDir, { ...common, inputs: unit.inputs, extraFiles: unit.extraFiles, replacedFiles: unit.replacedFiles });
+  } else if (stat.isDirectory()) {
     evaluation = await evaluateRoot(abs, common);
   } else if (abs.endsWith('.tf') || abs.endsWith('.tf.json')) {
     evaluation = await evaluateRoot(path.dirname(abs), { ...common, singleFile: abs });
@@ -70,10 +82,16 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
       diagnostics: [{ file: shown, message: `${shown} is not a Terraform root directory, a .tf/.tf.json file or a plan JSON file.`, severity: 'error' }],
     };
   }
-  const diagnostics = evaluation.diagnostics.items.map((d) => ({ ...d, severity: d.severity ?? ('error' as const) }));
-  if (stat.isDirectory() && evaluation.tree.root.files.length === 0 && diagnostics.length === 0) {
+  const diagnostics = [...(unitDiagnostics ?? []), ...evaluation.diagnostics.items].map((d) => ({ ...d, severity: d.severity ?? ('error' as const) }));
+  if (unitDiagnostics && evaluation.tree.root.files.length === 0 && !unitDiagnostics.some((d) => d.severity === 'error')) {
+    const moduleDir = evaluation.displayPath(evaluation.rootDir);
+    diagnostics.push({ file: shown, message: `The Terragrunt unit ${shown} has no Terraform code to scan: ${moduleDir} holds no .tf or .tf.json files.`, severity: 'error' });
+  } else if (stat.isDirectory() && evaluation.tree.root.files.length === 0 && diagnostics.length === 0) {
     // Scanning the wrong directory must not look like a clean pass.
-    diagnostics.push({ file: shown, message: `No .tf or .tf.json files in ${shown}: point tomguard at a Terraform root directory, a plan JSON file, or use --recursive.`, severity: 'error' });
+    const included = fs.existsSync(path.join(abs, TERRAGRUNT_FILE))
+      ? ` Its ${TERRAGRUNT_FILE} is a Terragrunt configuration that units include (it has no include, no terraform source and no .tf files beside it): scan the units, or use --recursive.`
+      : '';
+    diagnostics.push({ file: shown, message: `No .tf or .tf.json files in ${shown}: point tomguard at a Terraform root directory, a plan JSON file, or use --recursive.${included}`, severity: 'error' });
   }
   const graph = graphFromEvaluation(evaluation);
   const unresolvedModules = unresolvedModulesOf(graph);
@@ -119,12 +137,14 @@ async function loadJsonInput(abs: string, shown: string, options: InputOptions, 
 /** Suppression comments of every file of a module tree (root and modules), with display paths. */
 function suppressionComments(tree: ModuleTree, display: (file: string) => string): SuppressionComment[] {
   const files = [tree.root, ...[...tree.calls.values()].flatMap((c) => (c.module ? [c.module] : []))].flatMap((m) => m.files);
+  // By comment, not by file: several generated files may sit in one file (a root.hcl's generate blocks).
   const seen = new Set<string>();
   const out: SuppressionComment[] = [];
   for (const file of files) {
-    if (seen.has(file.path)) continue;
-    seen.add(file.path);
     for (const comment of file.comments) {
+      const key = `${file.path}:${comment.range.start.line}:${comment.range.start.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const parsed = parseSuppression(display(file.path), comment);
       if (parsed) out.push(parsed);
     }

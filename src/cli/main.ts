@@ -102,7 +102,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           .option('only-failures', { type: 'boolean', default: false, describe: 'Report only failures' })
           .option('quiet', { type: 'boolean', default: false, describe: 'Print only failures, errors and the summary' })
           .option('color', { type: 'boolean', default: true, describe: 'Colour terminal output (--no-color to turn off)' })
-          .option('recursive', { type: 'boolean', default: false, describe: 'Scan every directory below PATH that holds .tf files as its own root (local modules excepted)' })
+          .option('recursive', { type: 'boolean', default: false, describe: 'Scan every directory below PATH that holds .tf files or a Terragrunt unit (terragrunt.hcl) as its own root (local modules and Terragrunt module sources excepted)' })
           .option('baseline', { type: 'string', describe: 'Accept the failures listed in this baseline file: report only new ones' })
           .option('write-baseline', { type: 'string', describe: "Write this run's failures to a baseline file" })
           .option('jobs', { type: 'number', default: 2, describe: 'Inputs loaded at once' })
@@ -130,7 +130,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       'Print the resource graph tomguard builds from a Terraform root or file (for debugging what it sees)',
       (y) =>
         variableOptions(y)
-          .positional('path', { type: 'string', default: '.', describe: 'Terraform root directory or .tf/.tf.json file' })
+          .positional('path', { type: 'string', default: '.', describe: 'Terraform root directory, Terragrunt unit or .tf/.tf.json file' })
           .option('format', { choices: ['json', 'text'] as const, default: 'text' as const, describe: 'Output format' })
           .option('output', { type: 'string', describe: 'Write to this file instead of stdout' }),
       async (args) => {

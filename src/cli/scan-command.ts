@@ -121,8 +121,8 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   let paths = args.paths.length > 0 ? args.paths : ['.'];
   if (args.recursive) {
     const roots: string[] = [];
-    for (const p of paths) roots.push(...(await findRoots(p, io.cwd)));
-    if (roots.length === 0) throw new UsageError(`--recursive found no directory with .tf files below ${paths.join(', ')}.`);
+    for (const p of paths) roots.push(...(await findRoots(p, io.cwd, io.env)));
+    if (roots.length === 0) throw new UsageError(`--recursive found no directory with .tf files or a terragrunt.hcl below ${paths.join(', ')}.`);
     paths = roots;
   }
   let baseline: Baseline | undefined;

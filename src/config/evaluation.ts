@@ -14,6 +14,7 @@ import { EvalError, Value, ValueObject } from '../eval/value';
 import { Cell } from './cell';
 import { ModuleInstance } from './module-instance';
 import { LoadTreeOptions, ModuleTree, loadModuleTree } from './module-tree';
+import { ConfigFile } from '../hcl/ast';
 import { RootVariables, VariableInputs } from './variables';
 import { LoadLimits } from '../hcl/load-files';
 import { DownloadSettings, downloaderFor } from '../modules/download';
@@ -28,6 +29,10 @@ export interface EvaluateOptions extends VariableInputs {
   singleFile?: string;
   /** --download-modules: fetch remote modules that are not on disk (credentials from `env`). */
   downloadModules?: DownloadSettings;
+  /** More files of the root module that are not on disk (Terragrunt `generate` blocks). */
+  extraFiles?: ConfigFile[];
+  /** Files of the root directory that `extraFiles` replace (absolute paths). */
+  replacedFiles?: string[];
 }
 
 export class Evaluation {
@@ -40,6 +45,8 @@ export class Evaluation {
   readonly repoRoot: string;
   /** Downloaded module packages: file() may read inside them as well as inside repoRoot. */
   readonly packageRoots: string[];
+  /** Variables the root module reads that no variable block declares but that were given a value. */
+  readonly undeclaredUsed = new Set<string>();
   root!: ModuleInstance;
 
   constructor(
@@ -103,12 +110,18 @@ export class Evaluation {
   evaluateAll(): void {
     this.root = new ModuleInstance(this, '', '', this.tree.root);
     this.registerModule(this.root);
-    const declared = new Set(this.root.variables.keys());
-    for (const name of this.variables.undeclared(declared)) {
-      this.diagnostics.add({ file: this.displayPath(this.rootDir), message: `A value was given for undeclared variable "${name}"; it is ignored (check for a typo).`, severity: 'warning' });
-    }
     // Modules register children while they evaluate, so walk the growing list.
     for (let i = 0; i < this.modules.length; i++) this.modules[i].evaluateAll();
+    // One warning for all of them, not one per use.
+    const declared = new Set(this.root.variables.keys());
+    const names = [...new Set([...this.variables.undeclared(declared), ...this.undeclaredUsed])].sort();
+    if (names.length > 0) {
+      this.diagnostics.add({
+        file: path.relative(this.cwd, this.rootDir).split(path.sep).join('/') || '.',
+        message: `Values were given for variables that no variable block declares (${names.join(', ')}); where the configuration reads them they are used as given (a generated file may declare them; otherwise check for a typo).`,
+        severity: 'warning',
+      });
+    }
   }
 }
 
@@ -135,6 +148,8 @@ export async function evaluateRoot(rootDir: string, options: EvaluateOptions = {
   const treeOptions: LoadTreeOptions = {
     limits: options.limits,
     singleFile: options.singleFile,
+    extraFiles: options.extraFiles,
+    replacedFiles: options.replacedFiles,
     downloadModules: options.downloadModules && downloaderFor(options.downloadModules, options.env ?? process.env),
   };
   const tree = await loadModuleTree(rootDir, treeOptions);

@@ -235,6 +235,14 @@ export class ModuleInstance implements Scope {
 
   private resolveVariable(name: string): Resolution {
     const decl = this.variables.get(name);
+    if (!decl && !this.caller) {
+      // No variable block, but a value was given (--var, a tfvars file, Terragrunt inputs): use it as given.
+      const given = this.evaluation.variables.getUndeclared(name);
+      if (given) {
+        this.evaluation.undeclaredUsed.add(name);
+        return { value: given.value, consumed: 1, origins: [`var.${name} (set in ${given.origin}; no variable block declares it)`] };
+      }
+    }
     if (!decl) throw new UndeclaredReference(`Reference to undeclared input variable "${name}": declare it with a variable "${name}" block.`, `var.${name}`, 1);
     const label = `${this.prefix}var.${name}`;
     const c = this.cell(`var.${name}`, label, () => this.typedVariable(name, decl));

@@ -68,6 +68,10 @@ export interface LoadTreeOptions {
   limits?: LoadLimits;
   /** Load just this file as the root (a `.tf` given explicitly). */
   singleFile?: string;
+  /** Root module files that are not on disk (Terragrunt `generate` blocks), added to the root's. */
+  extraFiles?: ConfigFile[];
+  /** Root files (absolute paths) that `extraFiles` replace, as Terragrunt overwrites them. */
+  replacedFiles?: string[];
   /** --download-modules: fetches remote modules that are not on disk (src/modules/download.ts). */
   downloadModules?: { fetch(source: string, version?: string): Promise<FetchResult> };
 }
@@ -108,6 +112,10 @@ export async function loadModuleTree(rootDir: string, options: LoadTreeOptions =
     root = { dir: rootDir, files: loaded.file ? [loaded.file] : [] };
   } else {
     root = await loadDir(rootDir);
+  }
+  if (options.extraFiles?.length) {
+    const replaced = new Set((options.replacedFiles ?? []).map((f) => path.resolve(f)));
+    root = { dir: root.dir, files: [...root.files.filter((f) => !replaced.has(path.resolve(f.path))), ...options.extraFiles] };
   }
 
   /** `packageDir`: the downloaded package `mod` belongs to, if any. */

@@ -1,6 +1,7 @@
 /**
  * Values of a root module's input variables, gathered in Terraform's precedence order
- * (later sources win): environment `TF_VAR_name`, `terraform.tfvars`, `terraform.tfvars.json`,
+ * (later sources win): Terragrunt `inputs` (Terragrunt passes them as `TF_VAR_` variables, so they
+ * lose to any other setting), environment `TF_VAR_name`, `terraform.tfvars`, `terraform.tfvars.json`,
  * `*.auto.tfvars` / `*.auto.tfvars.json` in lexical order, then `--var-file` and `--var`
  * in the order given on the command line.
  */
@@ -25,12 +26,17 @@ export interface VariableSetting {
   origin: string;
 }
 
+/** Where a setting came from: Terragrunt inputs, a TF_VAR_ variable, a tfvars file, the command line. */
+type SettingKind = 'inputs' | 'env' | 'file' | 'cli';
+
 /** Raw settings before the variable's declared type is known (CLI and env values are typed later). */
-type RawSetting = { raw: string; origin: string } | { value: Value; origin: string };
+type RawSetting = ({ raw: string } | { value: Value }) & { origin: string; kind: SettingKind };
 
 export interface VariableInputs {
   cli?: CliVariable[];
   env?: Record<string, string | undefined>;
+  /** Typed values with the lowest precedence: a Terragrunt unit's `inputs`. */
+  inputs?: Record<string, VariableSetting>;
 }
 
 /** Constant expressions only: tfvars files cannot reference anything. */
@@ -54,8 +60,9 @@ export class RootVariables {
 
   static gather(rootDir: string, inputs: VariableInputs, functions: FunctionContext, cwd = process.cwd()): RootVariables {
     const vars = new RootVariables(rootDir, functions, cwd);
+    for (const [name, s] of Object.entries(inputs.inputs ?? {})) vars.settings.set(name, { value: s.value, origin: s.origin, kind: 'inputs' });
     for (const [key, value] of Object.entries(inputs.env ?? {})) {
-      if (key.startsWith('TF_VAR_') && value !== undefined) vars.settings.set(key.slice(7), { raw: value, origin: key });
+      if (key.startsWith('TF_VAR_') && value !== undefined) vars.settings.set(key.slice(7), { raw: value, origin: key, kind: 'env' });
     }
     for (const name of ['terraform.tfvars', 'terraform.tfvars.json']) {
       const file = path.join(rootDir, name);
@@ -72,7 +79,7 @@ export class RootVariables {
     }
     for (const f of autoFiles) vars.readFile(path.join(rootDir, f));
     for (const setting of inputs.cli ?? []) {
-      if (setting.kind === 'var') vars.settings.set(setting.name, { raw: setting.value, origin: '--var' });
+      if (setting.kind === 'var') vars.settings.set(setting.name, { raw: setting.value, origin: '--var', kind: 'cli' });
       else vars.readFile(path.resolve(cwd, setting.file), true);
     }
     return vars;
@@ -93,8 +100,9 @@ export class RootVariables {
       this.diagnostics.push({ ...read.error, file: shown });
       return;
     }
+    const kind: SettingKind = explicit ? 'cli' : 'file';
     if (file.endsWith('.json')) {
-      this.readJson(read.text, shown);
+      this.readJson(read.text, shown, kind);
       return;
     }
     try {
@@ -104,7 +112,7 @@ export class RootVariables {
       }
       for (const attr of parsed.body.attributes) {
         const value = this.constant(attr.expr);
-        if (value !== undefined) this.settings.set(attr.name, { value, origin: `${shown}:${attr.range.start.line}` });
+        if (value !== undefined) this.settings.set(attr.name, { value, origin: `${shown}:${attr.range.start.line}`, kind });
       }
     } catch (err) {
       if (err instanceof HclSyntaxError) this.diagnostics.push({ file: shown, line: err.line, column: err.column, message: err.message });
@@ -112,7 +120,7 @@ export class RootVariables {
     }
   }
 
-  private readJson(text: string, shown: string): void {
+  private readJson(text: string, shown: string, kind: SettingKind): void {
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -124,7 +132,7 @@ export class RootVariables {
       this.diagnostics.push({ file: shown, message: 'A JSON variables file must hold one object of variable names to values.' });
       return;
     }
-    for (const [name, value] of Object.entries(data as Record<string, Value>)) this.settings.set(name, { value, origin: shown });
+    for (const [name, value] of Object.entries(data as Record<string, Value>)) this.settings.set(name, { value, origin: shown, kind });
   }
 
   private constant(expr: Expr): Value | undefined {
@@ -158,8 +166,26 @@ export class RootVariables {
     }
   }
 
-  /** Names set but never declared (Terraform warns about these; a typo is a common cause of surprises). */
+  /**
+   * Names set in a tfvars file or on the command line but never declared (Terraform warns about
+   * these; a typo is a common cause of surprises). `TF_VAR_` variables and Terragrunt inputs for
+   * undeclared variables are silently ignored by Terraform, as they are meant for many roots.
+   */
   undeclared(declared: Set<string>): string[] {
-    return [...this.settings.keys()].filter((n) => !declared.has(n) && !this.settings.get(n)!.origin.startsWith('TF_VAR_'));
+    return [...this.settings.keys()].filter((n) => {
+      const kind = this.settings.get(n)!.kind;
+      return !declared.has(n) && (kind === 'file' || kind === 'cli');
+    });
+  }
+
+  /**
+   * The value for a variable no `variable` block declares (the root module reads it anyway, e.g.
+   * because a generated file would declare it): as given, a string for `--var`, typed from files
+   * and Terragrunt inputs. `TF_VAR_` values are not used: Terraform ignores them for undeclared names.
+   */
+  getUndeclared(name: string): VariableSetting | undefined {
+    const s = this.settings.get(name);
+    if (!s || s.kind === 'env') return undefined;
+    return { value: 'value' in s ? s.value : s.raw, origin: s.origin };
   }
 }

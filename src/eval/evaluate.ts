@@ -286,7 +286,8 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Value {
   const name = e.name.startsWith('provider::') ? e.name : e.name.replace(/^core::/, '');
   if (name === 'try') return evalTry(e.args, scope);
   if (name === 'can') return evalCan(e.args, scope);
-  const fn = FUNCTIONS[name];
+  const extra = scope.functions.extraFunctions;
+  const fn = extra && Object.prototype.hasOwnProperty.call(extra, name) ? extra[name] : FUNCTIONS[name];
   if (!fn) {
     // Provider-defined and future functions: their result is unknown, never an error that hides the resource.
     if (name.includes('::')) return new Unknown(`${name}(...)`, 'provider function, not evaluated');

@@ -28,6 +28,11 @@ export interface FunctionContext {
   packageRoots?: readonly string[];
   /** Evaluates a template string (for templatefile): given the template text, the file path, and variables, returns a Value. Provided by the evaluator. */
   renderTemplate(text: string, file: string, vars: ValueObject): Value;
+  /**
+   * Functions of a dialect other than Terraform's (Terragrunt's `find_in_parent_folders`, ...),
+   * looked up before the built-in table.
+   */
+  extraFunctions?: Readonly<Record<string, HclFunction>>;
 }
 
 export type HclFunction = (args: Value[], ctx: FunctionContext) => Value;
