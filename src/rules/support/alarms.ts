@@ -15,7 +15,7 @@ import { GraphNode, ResourceGraph } from '../../graph/model';
 
 export const METRIC_ALARM_TYPES = ['aws_cloudwatch_metric_alarm'] as const;
 export const COMPOSITE_ALARM_TYPES = ['aws_cloudwatch_composite_alarm'] as const;
-export const SCALING_POLICY_TYPES = ['aws_autoscaling_policy', 'aws_appautoscaling_policy'] as const;
+const SCALING_POLICY_TYPES = ['aws_autoscaling_policy', 'aws_appautoscaling_policy'] as const;
 
 /** Where each consumer names alarms (`*`: every nested block); `rule` attributes hold a composite alarm rule. */
 const ALARM_READERS: ReadonlyArray<{ type: string; path: string; rule?: boolean }> = [
