@@ -11,6 +11,7 @@ import {
   triAnd,
 } from '../../src/rules/support/iam-policy';
 import { PolicyQuestion, checkIdentityPolicies, checkPolicyDocument } from '../../src/rules/support/policy-verdict';
+import { documentsUsedBy } from '../../src/rules/support/iam-documents';
 
 /** Resources holding identity (permission) policies; `aws_iam_role` only through `inline_policy`. */
 export const IDENTITY_POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role'] as const;
@@ -62,8 +63,12 @@ export const rule: Rule = {
       '',
       'A policy whose document is the `json` of an `aws_iam_policy_document` in the configuration is',
       'reported once, on the data source (where the statements are written), not again on the policy',
-      'resource. Trust policies (`assume_role_policy`) are not permission policies and are out of scope',
-      '(see TG-IAM-007); an `aws_iam_role` without `inline_policy` gets no result.',
+      'resource. A data source is judged only when one of the identity policies above uses it (by',
+      'reference, through locals or module inputs, or in a plan\'s configuration references; a document',
+      'merged into it counts too): one that nothing uses, or that only resource or trust policies use (a',
+      'bucket policy, an OpenSearch domain policy), is not an identity policy and gets no result. Trust',
+      'policies (`assume_role_policy`) are not permission policies and are out of scope (see TG-IAM-007);',
+      'an `aws_iam_role` without `inline_policy` gets no result.',
     ].join('\n'),
     remediation: [
       'Grant only the actions the workload needs, on the resources it needs them on:',
@@ -97,7 +102,8 @@ export const rule: Rule = {
       const r = checkIdentityPolicies(graph, node, ADMIN);
       if (r) out.push(r);
     }
-    for (const node of graph.dataSources('aws_iam_policy_document')) out.push(checkPolicyDocument(graph, node, ADMIN));
+    // A policy document is judged once, on the document, when an identity policy uses it.
+    for (const doc of documentsUsedBy(graph, IDENTITY_POLICY_TYPES, ['identity'])) out.push(checkPolicyDocument(graph, doc, ADMIN));
     return out;
   },
 };

@@ -16,7 +16,7 @@ import {
   triSome,
 } from '../../src/rules/support/iam-policy';
 import { PolicyQuestion, checkIdentityPolicies, checkPolicyDocument } from '../../src/rules/support/policy-verdict';
-import { documentUses, usedOnlyAsResourceOrTrust } from '../../src/rules/support/iam-documents';
+import { documentsUsedBy } from '../../src/rules/support/iam-documents';
 import { IDENTITY_POLICY_TYPES } from './TG-IAM-001';
 
 /** Actions that let a principal raise its own privileges (rules.md TG-IAM-002); patterns match as IAM wildcards. */
@@ -120,10 +120,11 @@ export const rule: Rule = {
       '`aws:PrincipalArn`, `aws:SourceIp`, `kms:CallerAccount`, `kms:ViaService`, `sts:ExternalId`.',
       '',
       'Read are the same policies as TG-IAM-001, in every form. A policy whose document is the `json` of an',
-      '`aws_iam_policy_document` in the configuration is reported once, on the data source; a data source used',
-      'only as a resource or trust policy (a KMS key policy granting `kms:*` to the account root) is not a',
-      'permission policy and is left to TG-IAM-007. Statements without `Effect` and unresolved parts give',
-      '`unknown`, unless a known statement already fails.',
+      '`aws_iam_policy_document` in the configuration is reported once, on the data source, and only when an',
+      'identity policy uses it: a data source that nothing uses, or that only resource or trust policies use (a',
+      'KMS key policy granting `kms:*` to the account root, an OpenSearch domain policy), is not a permission',
+      'policy and gets no result here. Statements without `Effect` and unresolved parts give `unknown`, unless',
+      'a known statement already fails.',
     ].join('\n'),
     remediation: [
       'Name the actions and the resources the workload needs; scope `iam:PassRole` to the roles it may pass:',
@@ -166,12 +167,10 @@ export const rule: Rule = {
       const r = checkIdentityPolicies(graph, node, BROAD);
       if (r) out.push(r);
     }
-    // Documents used only as resource or trust policies (a KMS key policy granting kms:* to the account)
-    // are not permission policies: TG-IAM-007 judges them.
-    const uses = documentUses(graph);
-    for (const node of graph.dataSources('aws_iam_policy_document')) {
-      if (!usedOnlyAsResourceOrTrust(uses.get(node.address))) out.push(checkPolicyDocument(graph, node, BROAD));
-    }
+    // A policy document is judged once, on the document, when an identity policy uses it; one used only
+    // as a resource or trust policy (a KMS key policy granting kms:* to the account) is not a permission
+    // policy.
+    for (const doc of documentsUsedBy(graph, IDENTITY_POLICY_TYPES, ['identity'])) out.push(checkPolicyDocument(graph, doc, BROAD));
     return out;
   },
 };

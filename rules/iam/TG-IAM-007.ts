@@ -17,7 +17,7 @@ import {
   triNot,
 } from '../../src/rules/support/iam-policy';
 import { PolicyQuestion, PolicyVerdict, checkPolicyDocument, judgePolicy } from '../../src/rules/support/policy-verdict';
-import { documentNamesPrincipals, documentUses, isMergedDocument } from '../../src/rules/support/iam-documents';
+import { documentsUsedBy } from '../../src/rules/support/iam-documents';
 
 /** Resources holding resource policies or trust policies (v3 inline forms included; `aws_kms_key_policy` since v4.x). */
 export const RESOURCE_POLICY_TYPES = [
@@ -73,7 +73,7 @@ function policiesOf(graph: ResourceGraph, node: GraphNode): PolicyValue[] {
   return policyValues(graph, node).filter((v) => v.kind === 'trust' || v.kind === 'resource');
 }
 
-function checkResource(graph: ResourceGraph, node: GraphNode, judged: Set<string>): RuleResult | undefined {
+function checkResource(graph: ResourceGraph, node: GraphNode): RuleResult | undefined {
   const values = policiesOf(graph, node);
   if (values.length === 0) {
     if (node.type === 'aws_kms_key') {
@@ -89,7 +89,6 @@ function checkResource(graph: ResourceGraph, node: GraphNode, judged: Set<string
     return undefined;
   }
   // A policy that is the json of an aws_iam_policy_document in the graph is judged once, on the data source.
-  for (const v of values) if (v.document) judged.add(v.document.address);
   const own = values.filter((v) => !v.document);
   if (own.length === 0) return undefined;
   const verdicts = own.map((v) => {
@@ -125,9 +124,11 @@ export const rule: Rule = {
       '`aws_s3_bucket_policy` and the v3 inline `aws_s3_bucket.policy`, `aws_sqs_queue_policy` /',
       '`aws_sqs_queue.policy`, `aws_sns_topic_policy` / `aws_sns_topic.policy`, in every form. A policy whose',
       'document is the `json` of an `aws_iam_policy_document` in the configuration is reported once, on the data',
-      'source (as TG-IAM-001 does); a data source that nothing uses as an identity policy and whose statements',
-      'name principals (a resource policy passed to a module, for instance) is judged too. An `aws_kms_key`',
-      'without `policy` gets the AWS default key policy (the account only) and passes.',
+      'source (as TG-IAM-001 does), and only when one of the resources above uses it as its resource or trust',
+      'policy (by reference, through locals or module inputs, or in a plan\'s configuration references): a data',
+      'source that nothing uses, that only identity policies use, or that only resource policies of other',
+      'services use (an OpenSearch or Elasticsearch domain policy, an ECR repository policy) gets no result. An',
+      '`aws_kms_key` without `policy` gets the AWS default key policy (the account only) and passes.',
     ].join('\n'),
     remediation: [
       'Name the principals, or narrow a service or public grant with a condition on the caller:',
@@ -173,20 +174,13 @@ export const rule: Rule = {
 
   check({ graph }) {
     const out: RuleResult[] = [];
-    const judged = new Set<string>();
     for (const node of graph.resources(RESOURCE_POLICY_TYPES)) {
-      const r = checkResource(graph, node, judged);
+      const r = checkResource(graph, node);
       if (r) out.push(r);
     }
-    const uses = documentUses(graph, { direct: true });
-    for (const node of graph.dataSources('aws_iam_policy_document')) {
-      const use = uses.get(node.address) ?? new Set();
-      // Judged when used as a resource or trust policy, or when nothing uses it as a permission policy
-      // (or merges it into another document) and its statements name principals.
-      const asResource = judged.has(node.address) || use.has('resource') || use.has('trust');
-      const standalone = use.size === 0 || [...use].every((u) => u === 'other');
-      if (asResource || (standalone && !isMergedDocument(graph, node) && documentNamesPrincipals(graph, node))) out.push(checkPolicyDocument(graph, node, OPEN_TO_EVERYONE));
-    }
+    // A policy document is judged once, on the document, when a resource or trust policy of this rule's
+    // scope uses it directly (a document merged into another is judged as part of that one).
+    for (const doc of documentsUsedBy(graph, RESOURCE_POLICY_TYPES, ['resource', 'trust'], { direct: true })) out.push(checkPolicyDocument(graph, doc, OPEN_TO_EVERYONE));
     return out;
   },
 };

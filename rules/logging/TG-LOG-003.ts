@@ -5,6 +5,7 @@ import { fail, pass, unknown } from '../../src/rules/support/results';
 import { Rule, RuleResult } from '../../src/rules/types';
 
 export const LOAD_BALANCER_TYPES = ['aws_lb', 'aws_alb'] as const;
+export const CLASSIC_LOAD_BALANCER_TYPES = ['aws_elb'] as const;
 export const DISTRIBUTION_TYPES = ['aws_cloudfront_distribution'] as const;
 const DELIVERY_SOURCE = 'aws_cloudwatch_log_delivery_source';
 const DELIVERY = 'aws_cloudwatch_log_delivery';
@@ -19,19 +20,23 @@ function bucketOf(node: GraphNode, path: string): { ok: boolean; describe: strin
   return { ok: !(typeof v === 'string' && v.trim() === ''), describe };
 }
 
-function checkLoadBalancer(node: GraphNode): RuleResult | undefined {
-  const type = setting(node, 'load_balancer_type', 'application');
-  if (type.value === 'gateway') return undefined; // Gateway Load Balancers have no access logs.
-  const typeUnknown = type.value instanceof Unknown;
-  // A failure that does not hold if the load balancer turns out to be a Gateway Load Balancer.
-  const failing = (message: string, attribute?: string) =>
-    typeUnknown ? unknown(node, `${message}; ${type.describe}, and Gateway Load Balancers are not applicable`, attribute) : fail(node, message, attribute);
+/** A failure, or what stands in for one when the load balancer may turn out not to be applicable. */
+type Failing = (message: string, attribute?: string) => RuleResult;
 
+/**
+ * The `access_logs` block of a load balancer: logs are on when `enabled` (whose provider default is
+ * `enabledByDefault`) is true and a bucket is written (its value may be unknown: only its presence
+ * matters).
+ */
+function checkAccessLogs(node: GraphNode, enabledByDefault: boolean, failing: Failing): RuleResult {
   const blocks = node.blocks('access_logs');
-  if (blocks.length === 0) return failing('no access_logs block: access logs are off (the provider default), so requests to the load balancer are not logged');
+  if (blocks.length === 0) {
+    const off = enabledByDefault ? 'access logs are off' : 'access logs are off (the provider default)';
+    return failing(`no access_logs block: ${off}, so requests to the load balancer are not logged`);
+  }
   const { path, value } = blocks[0];
   if (value instanceof Unknown) return unknown(node, `access_logs is not known statically: ${value.describe()}`, 'access_logs');
-  const enabled = setting(node, `${path}.enabled`, false);
+  const enabled = setting(node, `${path}.enabled`, enabledByDefault);
   const enabledAttr = enabled.read.present ? `${path}.enabled` : path;
   const on = asBoolean(enabled.value);
   if (on instanceof Unknown) return unknown(node, `access_logs.${enabled.describe}: whether access logs are on is not known statically`, enabledAttr);
@@ -41,8 +46,25 @@ function checkLoadBalancer(node: GraphNode): RuleResult | undefined {
     return failing(`access logs are off: access_logs.${enabled.describe}${why}`, enabledAttr);
   }
   const bucket = bucketOf(node, `${path}.bucket`);
-  if (!bucket.ok) return failing(`access_logs.enabled = true but access_logs.${bucket.describe}: there is nowhere to write the logs`, bucket.describe.endsWith('not set') ? path : `${path}.bucket`);
+  if (!bucket.ok) return failing(`access_logs.${enabled.describe} but access_logs.${bucket.describe}: there is nowhere to write the logs`, bucket.describe.endsWith('not set') ? path : `${path}.bucket`);
   return pass(node, `access logs are on: access_logs.${enabled.describe}, access_logs.${bucket.describe}`, enabledAttr);
+}
+
+/** Application and Network Load Balancers: `enabled` defaults to false; Gateway Load Balancers have no access logs. */
+function checkLoadBalancer(node: GraphNode): RuleResult | undefined {
+  const type = setting(node, 'load_balancer_type', 'application');
+  if (type.value === 'gateway') return undefined;
+  // A failure does not hold if the load balancer turns out to be a Gateway Load Balancer.
+  const failing: Failing =
+    type.value instanceof Unknown
+      ? (message, attribute) => unknown(node, `${message}; ${type.describe}, and Gateway Load Balancers are not applicable`, attribute)
+      : (message, attribute) => fail(node, message, attribute);
+  return checkAccessLogs(node, false, failing);
+}
+
+/** Classic Load Balancers: `enabled` defaults to true, so a bucket alone turns access logs on. */
+function checkClassicLoadBalancer(node: GraphNode): RuleResult {
+  return checkAccessLogs(node, true, (message, attribute) => fail(node, message, attribute));
 }
 
 /** Deliveries that send a v2 delivery source's logs somewhere: by reference, or naming it literally. */
@@ -103,7 +125,7 @@ function checkDistribution(graph: ResourceGraph, node: GraphNode): RuleResult {
 export const rule: Rule = {
   meta: {
     id: 'TG-LOG-003',
-    title: 'Load balancers and CloudFront distributions write access logs',
+    title: 'Load balancers (also classic) and CloudFront distributions write access logs',
     claim: 'audit-logging',
     severity: 'medium',
     description: [
@@ -111,7 +133,11 @@ export const rule: Rule = {
       'must be logged. An `aws_lb`/`aws_alb` of type `application` (the default) or `network` needs',
       '`access_logs { enabled = true, bucket = ... }`: without the block, or with `enabled` omitted (the',
       'provider default is false even when a bucket is given) or false, nothing is logged. Gateway Load',
-      'Balancers have no access logs and are not applicable. An `aws_cloudfront_distribution` needs a',
+      'Balancers have no access logs and are not applicable. A classic `aws_elb` needs `access_logs { bucket = ... }`',
+      'with `enabled` not false (its provider default is true, so a bucket alone turns the logs on); without the',
+      'block, or with `enabled = false`, nothing is logged. A bucket whose value is not known statically (a',
+      'variable without a value, a bucket created in the same apply) still counts: only its presence matters.',
+      'An `aws_cloudfront_distribution` needs a',
       '`logging_config` block with a bucket (standard logging), or CloudWatch Logs delivery (standard logging v2):',
       'an `aws_cloudwatch_log_delivery_source` with `log_type = "ACCESS_LOGS"` whose `resource_arn` references the',
       'distribution, and an `aws_cloudwatch_log_delivery` that sends that source to a destination (a delivery',
@@ -140,13 +166,15 @@ export const rule: Rule = {
       '```',
     ].join('\n'),
     fix: 'add access_logs { enabled = true, bucket = ... } to load balancers and logging_config to CloudFront distributions',
-    appliesTo: [...LOAD_BALANCER_TYPES, ...DISTRIBUTION_TYPES, DELIVERY_SOURCE, DELIVERY],
+    appliesTo: [...LOAD_BALANCER_TYPES, ...CLASSIC_LOAD_BALANCER_TYPES, ...DISTRIBUTION_TYPES, DELIVERY_SOURCE, DELIVERY],
     references: {
-      checkov: ['CKV_AWS_91', 'CKV_AWS_86'],
+      checkov: ['CKV_AWS_91', 'CKV_AWS_92', 'CKV_AWS_86'],
       trivy: ['AVD-AWS-0010', 'AVD-AWS-0053'],
       kics: ['94690d79-b3b0-43de-b656-84ebef5753e5', '20018359-6fd7-4d05-ab26-d4dffccbdf79'],
       docs: [
         'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb#access_logs',
+        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elb#access_logs',
+        'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/access-log-collection.html',
         'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution#logging-config-arguments',
         'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_delivery_source',
         'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html',
@@ -161,6 +189,7 @@ export const rule: Rule = {
       const r = checkLoadBalancer(node);
       if (r) results.push(r);
     }
+    for (const node of graph.resources(CLASSIC_LOAD_BALANCER_TYPES)) results.push(checkClassicLoadBalancer(node));
     for (const node of graph.resources(DISTRIBUTION_TYPES)) results.push(checkDistribution(graph, node));
     return results;
   },

@@ -2,12 +2,11 @@ import { Unknown, Value, isObject } from '../../src/eval/value';
 import { GraphNode, ResourceGraph } from '../../src/graph/model';
 import { asBoolean, setting, show } from '../../src/rules/support/attributes';
 import { fail, pass, unknown } from '../../src/rules/support/results';
+import { ALARM_CONSUMER_TYPES, AlarmConsumer, COMPOSITE_ALARM_TYPES, METRIC_ALARM_TYPES, alarmConsumers } from '../../src/rules/support/alarms';
 import { Rule, RuleResult } from '../../src/rules/types';
 
 export const EVENT_RULE_TYPES = ['aws_cloudwatch_event_rule'] as const;
 export const EVENT_TARGET_TYPES = ['aws_cloudwatch_event_target'] as const;
-export const METRIC_ALARM_TYPES = ['aws_cloudwatch_metric_alarm'] as const;
-export const COMPOSITE_ALARM_TYPES = ['aws_cloudwatch_composite_alarm'] as const;
 
 export const GUARDDUTY_SOURCE = 'aws.guardduty';
 
@@ -91,21 +90,29 @@ function actionsOf(node: GraphNode, path: string): { status: 'some' | 'none' | '
   return { status: list.length > 0 ? 'some' : 'none', describe: s.describe };
 }
 
-function checkMetricAlarm(graph: ResourceGraph, node: GraphNode): RuleResult {
+/** A composite alarm that notifies: it sets alarm_actions and does not disable them. */
+function notifies(composite: GraphNode): boolean {
+  return actionsOf(composite, 'alarm_actions').status === 'some' && asBoolean(setting(composite, 'actions_enabled', true).value) !== false;
+}
+
+type AlarmVerdict = RuleResult | { consumedBy: AlarmConsumer[] };
+
+function checkMetricAlarm(graph: ResourceGraph, node: GraphNode): AlarmVerdict {
+  const actions = actionsOf(node, 'alarm_actions');
+  if (actions.status === 'none') {
+    const consumers = alarmConsumers(graph, node);
+    // A child of a composite alarm alerts through the composite alarm's actions.
+    const composite = consumers.find((c) => c.node && (COMPOSITE_ALARM_TYPES as readonly string[]).includes(c.node.type) && notifies(c.node));
+    if (composite?.node) return pass(node, `The alarm notifies through composite alarm ${composite.node.address}, which sets alarm_actions`);
+    // Without actions of its own, an alarm that a health check, a deployment, a composite alarm or a
+    // scaling policy acts on is not a notification alarm: it is not judged.
+    if (consumers.length > 0) return { consumedBy: consumers };
+  }
   const enabled = setting(node, 'actions_enabled', true);
   const on = asBoolean(enabled.value);
   if (on === false) return fail(node, `The alarm notifies nobody: ${enabled.describe}`, 'actions_enabled');
-  const actions = actionsOf(node, 'alarm_actions');
   if (actions.status === 'unknown') return unknown(node, `${actions.describe}: whether the alarm notifies anyone is not known statically`, 'alarm_actions');
-  if (actions.status === 'none') {
-    // A child of a composite alarm alerts through the composite alarm's actions.
-    for (const composite of graph.referrers(node, COMPOSITE_ALARM_TYPES, 'alarm_rule')) {
-      if (actionsOf(composite, 'alarm_actions').status === 'some' && asBoolean(setting(composite, 'actions_enabled', true).value) !== false) {
-        return pass(node, `The alarm notifies through composite alarm ${composite.address}, which sets alarm_actions`);
-      }
-    }
-    return fail(node, `The alarm notifies nobody: ${actions.describe}`, node.attr('alarm_actions').present ? 'alarm_actions' : undefined);
-  }
+  if (actions.status === 'none') return fail(node, `The alarm notifies nobody: ${actions.describe}`, node.attr('alarm_actions').present ? 'alarm_actions' : undefined);
   if (on instanceof Unknown) return unknown(node, `${enabled.describe}: whether the alarm actions run is not known statically`, 'actions_enabled');
   return pass(node, `The alarm notifies: ${actions.describe}`, 'alarm_actions');
 }
@@ -124,9 +131,18 @@ export const rule: Rule = {
       '`alarm_actions`. Results: a GuardDuty event rule passes when a target references it, and fails without',
       'one (findings go nowhere) or when the rule is disabled; each metric alarm passes with `alarm_actions`',
       '(or through a composite alarm that has them) and fails without actions or with `actions_enabled = false`.',
+      '',
+      'An alarm without `alarm_actions` that something else acts on is not a notification alarm and gets no',
+      'result: an `aws_route53_health_check` (`cloudwatch_alarm_name`), an `aws_codedeploy_deployment_group`',
+      '(`alarm_configuration.alarms`), an `aws_ecs_service` (`alarms.alarm_names`), an `aws_autoscaling_group`',
+      'instance refresh (`alarm_specification.alarms`), an `aws_cloudwatch_composite_alarm` without actions',
+      '(`alarm_rule`), or a scaling policy (`aws_autoscaling_policy`, `aws_appautoscaling_policy`) its',
+      '`ok_actions` / `insufficient_data_actions` invoke. They may name the alarm by reference or by its',
+      'name written literally (`ALARM("name")` or its ARN in a composite alarm rule).',
+      '',
       'Event rules for other sources get no result. An event rule whose pattern is not known statically is',
       '`unknown` when nothing else evidences alerting. With no GuardDuty event rule and no metric alarm in',
-      'scope, the claim is `not-evidenced`.',
+      'scope, or only alarms that something consumes, the claim is `not-evidenced`.',
     ].join('\n'),
     remediation: [
       'Route GuardDuty findings to a notification topic:',
@@ -147,7 +163,7 @@ export const rule: Rule = {
       '```',
     ].join('\n'),
     fix: 'add an aws_cloudwatch_event_rule for source aws.guardduty with an aws_cloudwatch_event_target (e.g. an SNS topic)',
-    appliesTo: [...EVENT_RULE_TYPES, ...EVENT_TARGET_TYPES, ...METRIC_ALARM_TYPES, ...COMPOSITE_ALARM_TYPES],
+    appliesTo: [...new Set([...EVENT_RULE_TYPES, ...EVENT_TARGET_TYPES, ...METRIC_ALARM_TYPES, ...COMPOSITE_ALARM_TYPES, ...ALARM_CONSUMER_TYPES])],
     references: {
       docs: [
         'https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings_eventbridge.html',
@@ -168,15 +184,23 @@ export const rule: Rule = {
         undecided.push(unknown(node, `${match.why}: whether this rule routes GuardDuty findings is not known statically`, 'event_pattern'));
       }
     }
-    for (const node of graph.resources(METRIC_ALARM_TYPES)) results.push(checkMetricAlarm(graph, node));
+    const consumed: string[] = [];
+    for (const node of graph.resources(METRIC_ALARM_TYPES)) {
+      const verdict = checkMetricAlarm(graph, node);
+      if ('consumedBy' in verdict) consumed.push(`${node.address} serves ${verdict.consumedBy.map((c) => c.describe).join(', ')}`);
+      else results.push(verdict);
+    }
     // Rules whose pattern is not known only matter when nothing else evidences alerting.
     if (!results.some((r) => r.status === 'pass')) results.push(...undecided);
     if (results.length === 0) {
+      const alarms =
+        consumed.length === 0
+          ? 'no aws_cloudwatch_metric_alarm'
+          : `no aws_cloudwatch_metric_alarm that notifies (only alarms without alarm_actions that other resources act on: ${consumed.join('; ')})`;
       return [
         {
           status: 'not-evidenced',
-          message:
-            'No aws_cloudwatch_event_rule for GuardDuty findings (source aws.guardduty) and no aws_cloudwatch_metric_alarm in the scanned configuration: nothing shows that alerts are sent',
+          message: `No aws_cloudwatch_event_rule for GuardDuty findings (source aws.guardduty) and ${alarms} in the scanned configuration: nothing shows that alerts are sent`,
         },
       ];
     }

@@ -92,7 +92,8 @@ export const rule: Rule = {
       '',
       'One result per VPC (`aws_vpc`, `aws_default_vpc`). A VPC without an `aws_default_security_group`',
       'gets `unknown` ("default security group not managed"): its rules are not in the configuration.',
-      'An `aws_default_security_group` whose VPC is not in scope is judged on its own.',
+      'An `aws_default_security_group` whose VPC is not in scope (a literal VPC ID, a variable, a remote module',
+      'output) is judged on its own, with the result on the group: it fails with rules and passes without.',
     ].join('\n'),
     remediation: [
       'Adopt the default security group of each VPC and give it no rules; attach purpose-built',

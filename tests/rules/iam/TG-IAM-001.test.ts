@@ -5,6 +5,13 @@ import { planJson } from '../../helpers/plan-builder';
 const heredoc = (resource: string, statements: string) =>
   `resource "${resource}" "p" {\n  name   = "p"\n  policy = <<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": ${statements}\n}\nEOF\n}\n`;
 
+/** A policy document granting "*" on "*"; its `actions` are its 3rd line. */
+const adminDocument = (name: string) => `data "aws_iam_policy_document" "${name}" {\n  statement {\n    actions   = ["*"]\n    resources = ["*"]\n  }\n}\n`;
+
+/** A resource whose policy attribute is the json of a policy document. */
+const usedBy = (type: string, name: string, attr: string, doc: string, extra = '') =>
+  `resource "${type}" "${name}" {\n${extra}  ${attr} = data.aws_iam_policy_document.${doc}.json\n}\n`;
+
 ruleTester(rule, {
   valid: [
     {
@@ -62,6 +69,18 @@ ruleTester(rule, {
       expect: [{ status: 'pass', address: 'data.aws_iam_policy_document.d', line: 1, message: '1 statement' }],
     },
     {
+      name: 'a policy document no identity policy uses is not judged: used by nobody, by a bucket policy, by an Elasticsearch domain policy',
+      files: {
+        'main.tf':
+          adminDocument('unused') +
+          adminDocument('bucket') +
+          usedBy('aws_s3_bucket_policy', 'b', 'policy', 'bucket', '  bucket = "b"\n') +
+          adminDocument('search') +
+          usedBy('aws_elasticsearch_domain_policy', 'search', 'access_policies', 'search', '  domain_name = "search"\n'),
+      },
+      expect: [],
+    },
+    {
       name: 'override_policy_documents replaces an admin statement by Sid',
       files: {
         'main.tf': [
@@ -74,6 +93,9 @@ ruleTester(rule, {
           '  override_policy_documents = [jsonencode({',
           '    Statement = [{ Sid = "Admin", Effect = "Allow", Action = "s3:GetObject", Resource = "*" }]',
           '  })]',
+          '}',
+          'resource "aws_iam_policy" "p" {',
+          '  policy = data.aws_iam_policy_document.d.json',
           '}',
           '',
         ].join('\n'),
@@ -167,7 +189,43 @@ ruleTester(rule, {
       expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.d', line: 8, message: 'statement.1 (Sid "All") allows Action "*" on Resource "*"' }],
     },
     {
-      name: 'source_policy_documents merged first (from another policy document)',
+      name: 'a policy document an identity policy uses is judged once, on the document; also when a bucket policy uses it too',
+      files: {
+        'main.tf':
+          adminDocument('admin') +
+          usedBy('aws_iam_role', 'r', 'policy', 'admin', '  assume_role_policy = "{}"\n  inline_policy {\n    name = "admin"\n').replace('json\n}\n', 'json\n  }\n}\n') +
+          adminDocument('both') +
+          usedBy('aws_s3_bucket_policy', 'b', 'policy', 'both', '  bucket = "b"\n') +
+          usedBy('aws_iam_user_policy', 'u', 'policy', 'both', '  user = "u"\n'),
+      },
+      expect: [
+        { status: 'fail', address: 'data.aws_iam_policy_document.admin', line: 3, message: 'statement.0 allows Action "*" on Resource "*"' },
+        { status: 'fail', address: 'data.aws_iam_policy_document.both', line: 16 },
+      ],
+    },
+    {
+      name: 'a policy document an identity policy of a local module uses, passed through a local and a module input',
+      files: {
+        'main.tf': adminDocument('admin') + 'locals {\n  admin = data.aws_iam_policy_document.admin.json\n}\nmodule "iam" {\n  source = "./iam"\n  policy = local.admin\n}\n',
+        'iam/main.tf': 'variable "policy" {}\nresource "aws_iam_policy" "this" {\n  policy = var.policy\n}\n',
+      },
+      expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.admin', line: 3, file: 'main.tf' }],
+    },
+    {
+      name: 'plan: documents linked through configuration references: judged when an identity policy uses it, not when only a bucket policy does',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([
+          { address: 'data.aws_iam_policy_document.admin', values: { json: '{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}', statement: [{ effect: 'Allow', actions: ['*'], resources: ['*'] }] } },
+          { address: 'aws_iam_policy.admin', values: { policy: '{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' }, refs: { policy: ['data.aws_iam_policy_document.admin.json', 'data.aws_iam_policy_document.admin'] } },
+          { address: 'data.aws_iam_policy_document.bucket', values: { json: '{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}', statement: [{ effect: 'Allow', actions: ['*'], resources: ['*'] }] } },
+          { address: 'aws_s3_bucket_policy.b', values: { bucket: 'b', policy: '{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' }, refs: { policy: ['data.aws_iam_policy_document.bucket.json', 'data.aws_iam_policy_document.bucket'] } },
+        ]),
+      },
+      expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.admin', message: 'allows Action "*" on Resource "*"' }],
+    },
+    {
+      name: 'source_policy_documents merged first (from another policy document, judged as its includer is used)',
       files: {
         'main.tf': [
           'data "aws_iam_policy_document" "base" {',
@@ -185,6 +243,9 @@ ruleTester(rule, {
           '    actions   = ["s3:PutObject"]',
           '    resources = ["*"]',
           '  }',
+          '}',
+          'resource "aws_iam_policy" "p" {',
+          '  policy = data.aws_iam_policy_document.d.json',
           '}',
           '',
         ].join('\n'),
@@ -209,6 +270,9 @@ ruleTester(rule, {
           'EOF',
           '  ]',
           '}',
+          'resource "aws_iam_policy" "p" {',
+          '  policy = data.aws_iam_policy_document.d.json',
+          '}',
           '',
         ].join('\n'),
       },
@@ -230,7 +294,7 @@ ruleTester(rule, {
     {
       name: 'unknown actions in a policy document give unknown',
       files: {
-        'main.tf': 'variable "actions" {}\ndata "aws_iam_policy_document" "d" {\n  statement {\n    actions   = var.actions\n    resources = ["*"]\n  }\n}\n',
+        'main.tf': 'variable "actions" {}\ndata "aws_iam_policy_document" "d" {\n  statement {\n    actions   = var.actions\n    resources = ["*"]\n  }\n}\n' + usedBy('aws_iam_policy', 'p', 'policy', 'd'),
       },
       expect: [{ status: 'unknown', address: 'data.aws_iam_policy_document.d', line: 3, message: ['statement.0', 'var.actions'] }],
     },
@@ -254,7 +318,7 @@ ruleTester(rule, {
           '  }',
           '}',
           '',
-        ].join('\n'),
+        ].join('\n') + usedBy('aws_iam_policy', 'u', 'policy', 'u') + usedBy('aws_iam_policy', 'f', 'policy', 'f'),
       },
       expect: [
         { status: 'unknown', address: 'data.aws_iam_policy_document.u', line: 3, message: 'source_policy_documents[0] is not known: var.base' },

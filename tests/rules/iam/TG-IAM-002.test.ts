@@ -5,6 +5,13 @@ import { planJson } from '../../helpers/plan-builder';
 const heredoc = (resource: string, statements: string) =>
   `resource "${resource}" "p" {\n  name   = "p"\n  policy = <<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": ${statements}\n}\nEOF\n}\n`;
 
+/** A policy document granting s3:* on "*"; its `actions` are its 3rd line. */
+const s3Document = (name: string) => `data "aws_iam_policy_document" "${name}" {\n  statement {\n    actions   = ["s3:*"]\n    resources = ["*"]\n  }\n}\n`;
+
+/** A resource whose policy attribute is the json of a policy document. */
+const usedBy = (type: string, name: string, attr: string, doc: string, extra = '') =>
+  `resource "${type}" "${name}" {\n${extra}  ${attr} = data.aws_iam_policy_document.${doc}.json\n}\n`;
+
 ruleTester(rule, {
   valid: [
     {
@@ -71,6 +78,18 @@ ruleTester(rule, {
         ].join('\n'),
       },
       expect: [{ status: 'pass', address: 'aws_iam_policy.p', line: 15 }],
+    },
+    {
+      name: 'a policy document no identity policy uses is not judged: used by nobody, by a bucket policy, by an Elasticsearch domain policy',
+      files: {
+        'main.tf':
+          s3Document('unused') +
+          s3Document('bucket') +
+          usedBy('aws_s3_bucket_policy', 'b', 'policy', 'bucket', '  bucket = "b"\n') +
+          s3Document('search') +
+          usedBy('aws_elasticsearch_domain_policy', 'search', 'access_policies', 'search', '  domain_name = "search"\n'),
+      },
+      expect: [],
     },
     {
       name: 'a heredoc policy with an interpolated bucket ARN: s3:* on that bucket',
@@ -143,6 +162,13 @@ ruleTester(rule, {
         ].join('\n'),
       },
       expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.d', line: 7, message: 'statement.0 allows "s3:*" (whole-service wildcard) on Resource "*"' }],
+    },
+    {
+      name: 'a policy document a group policy and a bucket policy both use is judged once, on the document',
+      files: {
+        'main.tf': s3Document('both') + usedBy('aws_s3_bucket_policy', 'b', 'policy', 'both', '  bucket = "b"\n') + usedBy('aws_iam_group_policy', 'g', 'policy', 'both', '  group = "g"\n'),
+      },
+      expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.both', line: 3, message: '"s3:*" (whole-service wildcard)' }],
     },
     {
       name: 'an inline role policy through a variable of a local module',

@@ -6,6 +6,25 @@ import { planJson } from '../../helpers/plan-builder';
 const heredoc = (resource: string, name: string, statements: string, extra = '') =>
   `resource "${resource}" "${name}" {\n${extra}  policy = <<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": ${statements}\n}\nEOF\n}\n`;
 
+/** A policy document that lets everyone read a bucket's objects; its `principals` block is its 5th line. */
+const publicDocument = (name: string) =>
+  [
+    `data "aws_iam_policy_document" "${name}" {`,
+    '  statement {',
+    '    actions   = ["s3:GetObject"]',
+    '    resources = ["arn:aws:s3:::site/*"]',
+    '    principals {',
+    '      type        = "*"',
+    '      identifiers = ["*"]',
+    '    }',
+    '  }',
+    '}',
+  ].join('\n') + '\n';
+
+/** A resource whose policy attribute is the json of a policy document. */
+const usedBy = (type: string, name: string, attr: string, doc: string, extra = '') =>
+  `resource "${type}" "${name}" {\n${extra}  ${attr} = data.aws_iam_policy_document.${doc}.json\n}\n`;
+
 const publicRead = '[{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::site/*"}]';
 
 ruleTester(rule, {
@@ -98,6 +117,32 @@ ruleTester(rule, {
       expect: [{ status: 'pass', address: 'data.aws_iam_policy_document.bucket', line: 1, message: 'no Allow statement in the policy document is open to everyone' }],
     },
     {
+      name: 'a policy document nothing uses, or that only a resource outside this rule uses (an Elasticsearch domain policy), is not judged',
+      files: {
+        'main.tf':
+          publicDocument('unused') +
+          publicDocument('search') +
+          usedBy('aws_elasticsearch_domain_policy', 'search', 'access_policies', 'search', '  domain_name = "search"\n'),
+      },
+      expect: [],
+    },
+    {
+      name: 'a policy document that only identity policies use is left to TG-IAM-001/002',
+      files: { 'main.tf': publicDocument('identity') + usedBy('aws_iam_policy', 'p', 'policy', 'identity') + usedBy('aws_iam_role_policy', 'r', 'policy', 'identity', '  role = "r"\n') },
+      expect: [],
+    },
+    {
+      name: 'plan: a policy document that only an Elasticsearch domain policy uses is not judged',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([
+          { address: 'data.aws_iam_policy_document.search', values: { json: JSON.stringify({ Statement: JSON.parse(publicRead) }), statement: [{ effect: 'Allow', actions: ['es:*'], resources: ['*'], principals: [{ type: '*', identifiers: ['*'] }] }] } },
+          { address: 'aws_elasticsearch_domain_policy.search', values: { domain_name: 'search', access_policies: JSON.stringify({ Statement: JSON.parse(publicRead) }) }, refs: { access_policies: ['data.aws_iam_policy_document.search.json', 'data.aws_iam_policy_document.search'] } },
+        ]),
+      },
+      expect: [],
+    },
+    {
       name: 'jsonencode with an unknown account in a principal ARN of a concrete reference: not everyone',
       files: {
         'main.tf': [
@@ -180,7 +225,7 @@ ruleTester(rule, {
       expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.trust', line: 4, message: 'statement.0 allows Action "sts:AssumeRole" to Principal {"AWS": "*"} (everyone)' }],
     },
     {
-      name: 'a policy document with principals passed to a module is judged; one used as a permission policy is not',
+      name: 'a policy document passed to a module is judged when a bucket policy there uses it, not when the module only passes it on',
       files: {
         'main.tf': [
           'data "aws_iam_policy_document" "public" {',
@@ -213,9 +258,48 @@ ruleTester(rule, {
           '}',
           '',
         ].join('\n'),
-        'bucket/main.tf': 'variable "policy" {}\noutput "policy" {\n  value = var.policy\n}\n',
+        'bucket/main.tf': 'variable "policy" {}\nresource "aws_s3_bucket_policy" "this" {\n  bucket = "site"\n  policy = var.policy\n}\n',
+        'outputs.tf': `${publicDocument('passed_on')}module "echo" {\n  source = "./echo"\n  policy = data.aws_iam_policy_document.passed_on.json\n}\n`,
+        'echo/main.tf': 'variable "policy" {}\noutput "policy" {\n  value = var.policy\n}\n',
       },
       expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.public', line: 5, message: 'Principal "*" (everyone)' }],
+    },
+    {
+      name: 'a policy document an S3 bucket policy uses is judged once, on the document\'s lines; also when an identity policy uses it too',
+      files: {
+        'main.tf':
+          publicDocument('site') +
+          usedBy('aws_s3_bucket_policy', 'site', 'policy', 'site', '  bucket = "site"\n') +
+          publicDocument('both') +
+          usedBy('aws_s3_bucket_policy', 'both', 'policy', 'both', '  bucket = "both"\n') +
+          usedBy('aws_iam_policy', 'both', 'policy', 'both'),
+      },
+      expect: [
+        { status: 'fail', address: 'data.aws_iam_policy_document.site', line: 5, message: 'statement.0 allows Action "s3:GetObject" to Principal "*" (everyone)' },
+        { status: 'fail', address: 'data.aws_iam_policy_document.both', line: 19, message: 'Principal "*" (everyone)' },
+      ],
+    },
+    {
+      name: 'a policy document a queue policy of a local module uses, passed through a local and a module input',
+      files: {
+        'main.tf': publicDocument('queue') + 'locals {\n  queue_policy = data.aws_iam_policy_document.queue.json\n}\nmodule "queue" {\n  source = "./queue"\n  policy = local.queue_policy\n}\n',
+        'queue/main.tf': 'variable "policy" {}\nresource "aws_sqs_queue_policy" "this" {\n  queue_url = "https://sqs/q"\n  policy    = var.policy\n}\n',
+      },
+      expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.queue', line: 5, file: 'main.tf', message: 'Principal "*" (everyone)' }],
+    },
+    {
+      name: 'plan: a policy document a bucket policy uses, linked through configuration references',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([
+          {
+            address: 'data.aws_iam_policy_document.site',
+            values: { json: JSON.stringify({ Statement: JSON.parse(publicRead) }), statement: [{ effect: 'Allow', actions: ['s3:GetObject'], resources: ['arn:aws:s3:::site/*'], principals: [{ type: '*', identifiers: ['*'] }] }] },
+          },
+          { address: 'aws_s3_bucket_policy.site', values: { bucket: 'site', policy: JSON.stringify({ Statement: JSON.parse(publicRead) }) }, refs: { policy: ['data.aws_iam_policy_document.site.json', 'data.aws_iam_policy_document.site'] } },
+        ]),
+      },
+      expect: [{ status: 'fail', address: 'data.aws_iam_policy_document.site', message: 'Principal "*" (everyone)' }],
     },
     {
       name: 'a heredoc policy with interpolated ARNs is read around them (also on the unknown queue it names)',

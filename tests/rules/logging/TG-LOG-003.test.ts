@@ -14,6 +14,22 @@ const CF_V2_SOURCE = [
   '',
 ].join('\n');
 
+/** A classic load balancer with the given access_logs lines (none: no block). */
+const classic = (...accessLogs: string[]) =>
+  [
+    'resource "aws_elb" "web" {',
+    '  availability_zones = ["eu-north-1a"]',
+    ...(accessLogs.length > 0 ? ['  access_logs {', ...accessLogs.map((l) => `    ${l}`), '  }'] : []),
+    '  listener {',
+    '    instance_port     = 8080',
+    '    instance_protocol = "http"',
+    '    lb_port           = 443',
+    '    lb_protocol       = "https"',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
 ruleTester(rule, {
   valid: [
     {
@@ -38,6 +54,27 @@ ruleTester(rule, {
         'main.tf': 'variable "bucket" {}\nresource "aws_alb" "nlb" {\n  load_balancer_type = "network"\n  access_logs {\n    bucket  = var.bucket\n    enabled = true\n  }\n}\n',
       },
       expect: [{ status: 'pass', address: 'aws_alb.nlb', line: 6 }],
+    },
+    {
+      name: 'classic ELB: access_logs with a bucket is on (enabled defaults to true), also with enabled = true',
+      files: {
+        'main.tf': classic('bucket = "elb-logs"', 'interval = 60') + classic('bucket  = "elb-logs"', 'enabled = true').replace('"web"', '"api"'),
+      },
+      expect: [
+        { status: 'pass', address: 'aws_elb.web', line: 3, message: ['access_logs.enabled = true (provider default when omitted)', 'access_logs.bucket = "elb-logs"'] },
+        { status: 'pass', address: 'aws_elb.api', line: 18, message: 'access_logs.enabled = true,' },
+      ],
+    },
+    {
+      name: 'classic ELB: a bucket from a variable without a value is present, so the logs are on',
+      files: { 'main.tf': 'variable "log_bucket" {}\n' + classic('bucket = var.log_bucket') },
+      expect: [{ status: 'pass', address: 'aws_elb.web', line: 4, message: 'access_logs.bucket = unknown (var.log_bucket' }],
+    },
+    {
+      name: 'plan: classic ELB with access logs',
+      input: 'plan.json',
+      files: { 'plan.json': planJson([{ address: 'aws_elb.web', values: { access_logs: [{ bucket: 'elb-logs', bucket_prefix: '', enabled: true, interval: 60 }] } }]) },
+      expect: [{ status: 'pass', address: 'aws_elb.web', message: 'access_logs.bucket = "elb-logs"' }],
     },
     {
       name: 'Gateway Load Balancers are not applicable',
@@ -127,6 +164,32 @@ ruleTester(rule, {
         { status: 'fail', address: 'aws_lb.app[0]', line: 6, message: 'var.logs (set in terraform.tfvars:1)' },
         { status: 'fail', address: 'aws_lb.app[1]', line: 6 },
       ],
+    },
+    {
+      name: 'classic ELB without access_logs',
+      files: { 'main.tf': classic() },
+      expect: [{ status: 'fail', address: 'aws_elb.web', line: 1, message: 'no access_logs block' }],
+    },
+    {
+      name: 'classic ELB with access logs turned off',
+      files: { 'main.tf': classic('bucket  = "elb-logs"', 'enabled = false') },
+      expect: [{ status: 'fail', address: 'aws_elb.web', line: 5, message: 'access logs are off: access_logs.enabled = false' }],
+    },
+    {
+      name: 'classic ELB: enabled from an unset variable is unknown, an empty bucket fails',
+      files: {
+        'main.tf': 'variable "on" {}\n' + classic('bucket  = "elb-logs"', 'enabled = var.on') + classic('bucket = ""').replace('"web"', '"api"'),
+      },
+      expect: [
+        { status: 'unknown', address: 'aws_elb.web', line: 6, message: 'var.on' },
+        { status: 'fail', address: 'aws_elb.api', line: 18, message: 'access_logs.bucket = ""' },
+      ],
+    },
+    {
+      name: 'plan: classic ELB without access logs',
+      input: 'plan.json',
+      files: { 'plan.json': planJson([{ address: 'aws_elb.web', values: { access_logs: [] } }]) },
+      expect: [{ status: 'fail', address: 'aws_elb.web', message: 'no access_logs block' }],
     },
     {
       name: 'CloudFront without any logging',

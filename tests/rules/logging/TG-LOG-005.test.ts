@@ -16,6 +16,12 @@ const GD_RULE = [
 
 const TARGET = 'resource "aws_cloudwatch_event_target" "to_sns" {\n  rule = aws_cloudwatch_event_rule.guardduty.name\n  arn  = aws_sns_topic.alerts.arn\n}\n';
 
+/** An alarm that notifies: the evidence that keeps the claim from being not-evidenced. */
+const NOTIFYING = 'resource "aws_cloudwatch_metric_alarm" "notify" {\n  alarm_name    = "5xx"\n  alarm_actions = ["arn:aws:sns:eu-north-1:123456789012:ops"]\n}\n';
+
+/** An alarm without alarm_actions. */
+const silent = (name: string, alarmName: string, extra = '') => `resource "aws_cloudwatch_metric_alarm" "${name}" {\n  alarm_name = "${alarmName}"\n${extra}}\n`;
+
 ruleTester(rule, {
   valid: [
     {
@@ -75,6 +81,95 @@ ruleTester(rule, {
         { status: 'pass', address: 'aws_cloudwatch_metric_alarm.errors', line: 3, message: 'alarm_actions = ["arn:aws:sns:' },
         { status: 'pass', address: 'aws_cloudwatch_metric_alarm.child', line: 5, message: 'through composite alarm aws_cloudwatch_composite_alarm.ops' },
       ],
+    },
+    {
+      name: 'alarms a Route 53 health check uses (by reference or by the same literal name) are not notification alarms: no result',
+      files: {
+        'main.tf':
+          NOTIFYING +
+          silent('by_ref', 'api-health') +
+          silent('by_name', 'api-latency') +
+          [
+            'resource "aws_route53_health_check" "by_ref" {',
+            '  type                    = "CLOUDWATCH_METRIC"',
+            '  cloudwatch_alarm_name   = aws_cloudwatch_metric_alarm.by_ref.alarm_name',
+            '  cloudwatch_alarm_region = "eu-north-1"',
+            '}',
+            'resource "aws_route53_health_check" "by_name" {',
+            '  type                    = "CLOUDWATCH_METRIC"',
+            '  cloudwatch_alarm_name   = "api-latency"',
+            '  cloudwatch_alarm_region = "eu-north-1"',
+            '}',
+            '',
+          ].join('\n'),
+      },
+      expect: [{ status: 'pass', address: 'aws_cloudwatch_metric_alarm.notify', line: 3 }],
+    },
+    {
+      name: 'alarms a deployment (CodeDeploy, ECS) or an instance refresh watches are not notification alarms: no result',
+      files: {
+        'main.tf':
+          NOTIFYING +
+          silent('deploy', 'deploy-errors') +
+          silent('ecs', 'ecs-errors', '  actions_enabled = false\n') +
+          silent('refresh', 'refresh-errors') +
+          [
+            'resource "aws_codedeploy_deployment_group" "app" {',
+            '  app_name              = "app"',
+            '  deployment_group_name = "app"',
+            '  service_role_arn      = "arn:aws:iam::123456789012:role/codedeploy"',
+            '  alarm_configuration {',
+            '    alarms  = ["deploy-errors"]',
+            '    enabled = true',
+            '  }',
+            '}',
+            'resource "aws_ecs_service" "app" {',
+            '  name = "app"',
+            '  alarms {',
+            '    alarm_names = [aws_cloudwatch_metric_alarm.ecs.alarm_name]',
+            '    enable      = true',
+            '    rollback    = true',
+            '  }',
+            '}',
+            'resource "aws_autoscaling_group" "app" {',
+            '  max_size = 2',
+            '  min_size = 1',
+            '  instance_refresh {',
+            '    strategy = "Rolling"',
+            '    preferences {',
+            '      alarm_specification {',
+            '        alarms = [aws_cloudwatch_metric_alarm.refresh.alarm_name]',
+            '      }',
+            '    }',
+            '  }',
+            '}',
+            '',
+          ].join('\n'),
+      },
+      expect: [{ status: 'pass', address: 'aws_cloudwatch_metric_alarm.notify', line: 3 }],
+    },
+    {
+      name: 'alarms a composite alarm without actions combines, or that only drive a scaling policy, are not notification alarms: no result',
+      files: {
+        'main.tf':
+          NOTIFYING +
+          silent('queue', 'queue-depth') +
+          silent('lag', 'consumer-lag') +
+          silent('idle', 'cpu-idle', '  ok_actions = [aws_autoscaling_policy.scale_in.arn]\n') +
+          [
+            'resource "aws_cloudwatch_composite_alarm" "backlog" {',
+            '  alarm_name = "backlog"',
+            '  alarm_rule = "ALARM(\\"queue-depth\\") AND ALARM(arn:aws:cloudwatch:eu-north-1:123456789012:alarm:consumer-lag)"',
+            '}',
+            'resource "aws_autoscaling_policy" "scale_in" {',
+            '  name                   = "scale-in"',
+            '  autoscaling_group_name = "app"',
+            '  scaling_adjustment     = -1',
+            '}',
+            '',
+          ].join('\n'),
+      },
+      expect: [{ status: 'pass', address: 'aws_cloudwatch_metric_alarm.notify', line: 3 }],
     },
     {
       name: 'a pattern not known statically does not matter when alerting is evidenced',
@@ -145,6 +240,25 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'only alarms that something consumes: not evidenced, as with no alarm at all',
+      files: {
+        'main.tf':
+          silent('health', 'api-health') +
+          'resource "aws_route53_health_check" "api" {\n  type                  = "CLOUDWATCH_METRIC"\n  cloudwatch_alarm_name = aws_cloudwatch_metric_alarm.health.alarm_name\n}\n',
+      },
+      expect: [{ status: 'not-evidenced', message: ['aws_cloudwatch_metric_alarm.health', 'aws_route53_health_check.api'] }],
+    },
+    {
+      name: 'a consumed alarm next to one that notifies nobody: only that one fails',
+      files: {
+        'main.tf':
+          silent('health', 'api-health') +
+          silent('silent', 'disk-full') +
+          'resource "aws_route53_health_check" "api" {\n  type                  = "CLOUDWATCH_METRIC"\n  cloudwatch_alarm_name = "api-health"\n}\n',
+      },
+      expect: [{ status: 'fail', address: 'aws_cloudwatch_metric_alarm.silent', line: 4, message: 'alarm_actions is not set' }],
+    },
+    {
       name: 'only a rule whose pattern is not known: unknown, never pass',
       files: {
         'main.tf': 'variable "pattern" {}\nresource "aws_cloudwatch_event_rule" "dyn" {\n  event_pattern = var.pattern\n}\nresource "aws_cloudwatch_event_target" "t" {\n  rule = aws_cloudwatch_event_rule.dyn.name\n  arn  = "arn:aws:sns:eu-north-1:123456789012:x"\n}\n',
@@ -170,6 +284,17 @@ ruleTester(rule, {
         'main.tf': GD_RULE,
       },
       expect: [{ status: 'fail', address: 'aws_cloudwatch_event_rule.guardduty', line: 4, message: 'no aws_cloudwatch_event_target' }],
+    },
+    {
+      name: 'plan: an alarm a health check uses, linked only through configuration references: not evidenced',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([
+          { address: 'aws_cloudwatch_metric_alarm.health', values: { alarm_name: 'api-health', actions_enabled: true } },
+          { address: 'aws_route53_health_check.api', values: { type: 'CLOUDWATCH_METRIC' }, refs: { cloudwatch_alarm_name: ['aws_cloudwatch_metric_alarm.health.alarm_name', 'aws_cloudwatch_metric_alarm.health'] } },
+        ]),
+      },
+      expect: [{ status: 'not-evidenced', message: 'aws_route53_health_check.api' }],
     },
     {
       name: 'plan: alarm actions known only after apply',

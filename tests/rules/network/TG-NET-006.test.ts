@@ -47,6 +47,11 @@ ruleTester(rule, {
       expect: [{ status: 'pass', address: 'module.net.aws_vpc.this', line: 1, file: 'net/main.tf', message: 'aws_default_security_group.default manages it' }],
     },
     {
+      name: 'a default security group without rules whose VPC is not in scope passes on its own',
+      files: { 'main.tf': lines('variable "vpc_id" {}', 'resource "aws_default_security_group" "shared" {', '  vpc_id = var.vpc_id', '}') },
+      expect: [{ status: 'pass', address: 'aws_default_security_group.shared', line: 2, message: ['manages it with no ingress or egress rules', 'vpc_id = var.vpc_id'] }],
+    },
+    {
       name: 'plan: the VPC ID is known only after apply, linked by a configuration reference',
       input: 'plan.json',
       files: {
@@ -156,6 +161,51 @@ ruleTester(rule, {
         'terraform.tfvars': 'cidr = "0.0.0.0/0"\n',
       },
       expect: [{ status: 'fail', address: 'aws_default_security_group.shared', line: 4, message: ['aws_default_security_group.shared ingress.0 (ingress)', 'vpc_id = "vpc-0123456789abcdef0", not a VPC managed in the configuration'] }],
+    },
+    {
+      name: 'default security groups with rules whose VPC is a variable or a remote module output fail on their own',
+      files: {
+        'main.tf': lines(
+          'variable "vpc_id" {}',
+          'module "network" {',
+          '  source = "terraform-aws-modules/vpc/aws"',
+          '}',
+          'resource "aws_default_security_group" "from_var" {',
+          '  vpc_id = var.vpc_id',
+          '  egress {',
+          '    protocol    = "-1"',
+          '    from_port   = 0',
+          '    to_port     = 0',
+          '    cidr_blocks = ["0.0.0.0/0"]',
+          '  }',
+          '}',
+          'resource "aws_default_security_group" "from_module" {',
+          '  vpc_id = module.network.vpc_id',
+          '}',
+          'resource "aws_vpc_security_group_ingress_rule" "self" {',
+          '  security_group_id            = aws_default_security_group.from_module.id',
+          '  referenced_security_group_id = aws_default_security_group.from_module.id',
+          '  ip_protocol                  = "-1"',
+          '}',
+        ),
+      },
+      expect: [
+        { status: 'fail', address: 'aws_default_security_group.from_var', line: 7, message: ['aws_default_security_group.from_var egress.0 (egress)', 'vpc_id = var.vpc_id'] },
+        { status: 'fail', address: 'aws_default_security_group.from_module', line: 17, message: ['aws_vpc_security_group_ingress_rule.self (ingress)', 'vpc_id = module.network.vpc_id'] },
+      ],
+    },
+    {
+      name: 'plan: a default security group with rules and a literal VPC ID fails on its own',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([
+          {
+            address: 'aws_default_security_group.shared',
+            values: { vpc_id: 'vpc-0123456789abcdef0', ingress: [{ from_port: 0, to_port: 0, protocol: '-1', self: true, cidr_blocks: [], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], description: '' }], egress: [] },
+          },
+        ]),
+      },
+      expect: [{ status: 'fail', address: 'aws_default_security_group.shared', message: ['ingress.0 (ingress)', 'vpc_id = "vpc-0123456789abcdef0"'] }],
     },
     {
       name: 'dynamic ingress over an unset variable gives unknown; a default group with an unknown vpc_id may manage the VPC',
