@@ -61,7 +61,7 @@ ruleTester(rule, {
         'main.tf': classic('bucket = "elb-logs"', 'interval = 60') + classic('bucket  = "elb-logs"', 'enabled = true').replace('"web"', '"api"'),
       },
       expect: [
-        { status: 'pass', address: 'aws_elb.web', line: 3, message: ['access_logs.enabled = true (provider default when omitted)', 'access_logs.bucket = "elb-logs"'] },
+        { status: 'pass', address: 'aws_elb.web', line: 3, message: ['access_logs.enabled = true (not set in the access_logs block: provider default)', 'access_logs.bucket = "elb-logs"'] },
         { status: 'pass', address: 'aws_elb.api', line: 18, message: 'access_logs.enabled = true,' },
       ],
     },
