@@ -150,6 +150,7 @@ export async function evaluateRoot(rootDir: string, options: EvaluateOptions = {
     singleFile: options.singleFile,
     extraFiles: options.extraFiles,
     replacedFiles: options.replacedFiles,
+    cwd: options.cwd,
     downloadModules: options.downloadModules && downloaderFor(options.downloadModules, options.env ?? process.env),
   };
   const tree = await loadModuleTree(rootDir, treeOptions);

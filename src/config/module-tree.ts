@@ -74,6 +74,8 @@ export interface LoadTreeOptions {
   replacedFiles?: string[];
   /** --download-modules: fetches remote modules that are not on disk (src/modules/download.ts). */
   downloadModules?: { fetch(source: string, version?: string): Promise<FetchResult> };
+  /** Paths in messages are relative to this directory (default: the process's). */
+  cwd?: string;
 }
 
 /** The module block's `version`, which Terraform requires to be a literal string. */
@@ -130,7 +132,7 @@ export async function loadModuleTree(rootDir: string, options: LoadTreeOptions =
           diagnostics.push(diagnosticAt(block.range, `module "${block.labels[0]}": "source" must be a literal string.`));
           continue;
         }
-        let resolution = resolveCall(source, key, mod.dir, rootDir, modulesJson, !!options.downloadModules);
+        let resolution = resolveCall(source, key, mod.dir, rootDir, modulesJson, !!options.downloadModules, options.cwd ?? process.cwd());
         let childPackage = isLocalSource(source) ? packageDir : undefined;
         if (resolution.download && options.downloadModules) {
           const version = moduleVersionOf(block);
@@ -194,6 +196,7 @@ function resolveCall(
   rootDir: string,
   modulesJson: Map<string, ModulesJsonEntry>,
   downloading: boolean,
+  cwd: string,
 ): { dir?: string; reason?: string; download?: boolean } {
   const entry = modulesJson.get(key);
   if (isLocalSource(source)) return { dir: path.resolve(callerDir, source) };
@@ -203,5 +206,6 @@ function resolveCall(
     return { reason: `remote module "${source}" is listed in .terraform/modules/modules.json but ${entry.Dir} is missing` };
   }
   if (downloading) return { download: true };
-  return { reason: `remote module "${source}" is not on disk: run "terraform init -backend=false" in ${rootDir} or scan with --download-modules` };
+  const shown = path.relative(cwd, rootDir).split(path.sep).join('/') || '.';
+  return { reason: `remote module "${source}" is not on disk: run "terraform init -backend=false" in ${shown} or scan with --download-modules` };
 }

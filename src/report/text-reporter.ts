@@ -88,7 +88,8 @@ export function renderText(report: Report, options: TextOptions): string {
     }
     lines.push('');
   }
-  const shortened = report.findings.find((f) => f.details?.message && f.file && (f.status !== 'pass' || (!options.quiet && !options.onlyFailures)));
+  // Passing results are only counted in text, so only the others can show a shortened message.
+  const shortened = report.findings.find((f) => f.details?.message && f.file && f.status !== 'pass' && (f.status === 'fail' || (!options.quiet && !options.onlyFailures)));
   if (shortened) {
     lines.push(p.dim(`Messages marked (…) or … are shortened: "tomguard explain ${shortened.ruleId} --finding ${shortened.file}:${shortened.startLine}" shows one whole.`), '');
   }
