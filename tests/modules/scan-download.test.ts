@@ -103,7 +103,7 @@ describe('scan --download-modules', () => {
   it('without the option, opens no connection and says how to get the module', async () => {
     const before = server.requests.length;
     const input = await loadInput(root, { env, cwd: root });
-    const hint = `remote module "${server.host}/acme/net/aws" is not on disk: run "terraform init -backend=false" in ${root} or scan with --download-modules`;
+    const hint = `remote module "${server.host}/acme/net/aws" is not on disk: run "terraform init -backend=false" in . or scan with --download-modules`;
     expect(input.graph.node('module.vpc')!.meta).toMatchObject({ resolved: false, unresolvedReason: hint });
     expect(input.graph.node('x_thing.r')!.attr('v').value).toMatchObject({ source: 'module.vpc.id', reason: hint });
     const report = await scan([root], { rules: ALL_RULES, env, cwd: root });
