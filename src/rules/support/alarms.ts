@@ -10,8 +10,9 @@
  * alarm. Where the consumer's value is known, the names decide (exact per instance); where it is not
  * (a plan value known after apply), the graph's references from that attribute do.
  */
-import { Unknown, Value, findUnknown, isObject } from '../../eval/value';
+import { Unknown, findUnknown } from '../../eval/value';
 import { GraphNode, ResourceGraph } from '../../graph/model';
+import { leafValues } from './attributes';
 
 export const METRIC_ALARM_TYPES = ['aws_cloudwatch_metric_alarm'] as const;
 export const COMPOSITE_ALARM_TYPES = ['aws_cloudwatch_composite_alarm'] as const;
@@ -50,13 +51,6 @@ function pathsOf(node: GraphNode, pattern: string): string[] {
   return paths;
 }
 
-function leaves(v: Value | undefined, out: Value[] = []): Value[] {
-  if (v === undefined) return out;
-  if (Array.isArray(v)) v.forEach((x) => leaves(x, out));
-  else if (isObject(v)) Object.values(v).forEach((x) => leaves(x, out));
-  else out.push(v);
-  return out;
-}
 
 const ALARM_ARN = /^arn:[^:]+:cloudwatch:[^:]*:[^:]*:alarm:/;
 /** EC2 Auto Scaling and Application Auto Scaling policies share this ARN form. */
@@ -87,10 +81,10 @@ function names(graph: ResourceGraph, consumer: GraphNode, path: string, alarm: G
   if (known) {
     const alarmName = alarm.attr('alarm_name').value;
     if (typeof alarmName !== 'string') return false;
-    const written = leaves(value).filter((v): v is string => typeof v === 'string');
+    const written = leafValues(value).filter((v): v is string => typeof v === 'string');
     return (rule ? written.flatMap(alarmRuleNames) : written).includes(alarmName);
   }
-  const refs = leaves(value).filter((v): v is Unknown => v instanceof Unknown && v.ref !== undefined);
+  const refs = leafValues(value).filter((v): v is Unknown => v instanceof Unknown && v.ref !== undefined);
   if (refs.some((u) => u.ref!.address === alarm.address || u.ref!.address === alarm.resourceAddress)) return true;
   return graph.edgesFrom(consumer, path).some((e) => e.to === alarm.address);
 }
@@ -101,7 +95,7 @@ function scalingActions(graph: ResourceGraph, alarm: GraphNode): AlarmConsumer[]
   for (const attribute of OTHER_ACTIONS) {
     const policies = graph.targets(alarm, attribute, SCALING_POLICY_TYPES);
     for (const policy of policies) out.push({ node: policy, describe: `${policy.address} (through the alarm's ${attribute})` });
-    const arns = leaves(alarm.attr(attribute).value).filter((v): v is string => typeof v === 'string' && SCALING_POLICY_ARN.test(v));
+    const arns = leafValues(alarm.attr(attribute).value).filter((v): v is string => typeof v === 'string' && SCALING_POLICY_ARN.test(v));
     if (policies.length === 0 && arns.length > 0) out.push({ describe: `the scaling policy ${arns[0]} (through the alarm's ${attribute})` });
   }
   return out;

@@ -2,7 +2,7 @@
  * Reading attributes the way rules need them: with the provider default when omitted, and a
  * description of the value and where it came from for messages.
  */
-import { Unknown, Value, findUnknown } from '../../eval/value';
+import { Unknown, Value, findUnknown, isObject } from '../../eval/value';
 import { AttrRead, GraphNode } from '../../graph/model';
 
 export interface Setting {
@@ -63,6 +63,15 @@ export function asBoolean(v: Value | undefined): boolean | Unknown | undefined {
   if (v === 'true') return true;
   if (v === 'false') return false;
   return undefined;
+}
+
+/** Every scalar inside a value (list elements and object values, depth first); Unknowns are scalars. */
+export function leafValues(v: Value | undefined, out: Value[] = []): Value[] {
+  if (v === undefined) return out;
+  if (Array.isArray(v)) v.forEach((x) => leafValues(x, out));
+  else if (isObject(v)) Object.values(v).forEach((x) => leafValues(x, out));
+  else out.push(v);
+  return out;
 }
 
 /** The values of a list attribute (a single value is a one-element list). */

@@ -5,9 +5,9 @@
  * gateway. NAT gateways and egress-only internet gateways are private. Anything the graph cannot
  * settle is `unknown`, never private.
  */
-import { Unknown, Value, isObject } from '../../eval/value';
+import { Unknown, Value } from '../../eval/value';
 import { AttrRead, GraphNode, ResourceGraph } from '../../graph/model';
-import { asBoolean, setting } from './attributes';
+import { asBoolean, leafValues, setting } from './attributes';
 import { referencedNodes } from './references';
 import { isInternetCidr } from './security-groups';
 import { memo } from './memo';
@@ -27,13 +27,6 @@ const VPC_TYPES = ['aws_vpc', 'aws_default_vpc'] as const;
 const SUBNET_TYPES = ['aws_subnet', 'aws_default_subnet'] as const;
 const INTERNET_GATEWAY_TYPES = new Set(['aws_internet_gateway']);
 
-function leafValues(v: Value | undefined, out: Value[] = []): Value[] {
-  if (v === undefined) return out;
-  if (Array.isArray(v)) v.forEach((x) => leafValues(x, out));
-  else if (isObject(v)) Object.values(v).forEach((x) => leafValues(x, out));
-  else out.push(v);
-  return out;
-}
 
 /**
  * The nodes an attribute references (module calls left out: they only pass values through), and the
