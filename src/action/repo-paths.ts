@@ -2,6 +2,7 @@
  * Finding paths are relative to the directory the CLI ran in (the working-directory input);
  * annotations and blob links need them relative to the repository root (GITHUB_WORKSPACE).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export interface RepoContext {
@@ -26,11 +27,13 @@ export function repoPath(file: string, ctx: RepoContext): string {
   return rel.split(path.sep).join('/');
 }
 
-/** Link to the lines at the scanned commit; undefined outside GitHub or for a file outside the checkout. */
-export function blobLink(file: string, startLine: number | undefined, endLine: number | undefined, ctx: RepoContext): string | undefined {
-  if (!ctx.blobBase) return undefined;
-  const rel = path.relative(ctx.workspace, path.resolve(ctx.cwd, file));
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  const url = `${ctx.blobBase}/${rel.split(path.sep).map(encodeURIComponent).join('/')}`;
+export function isFile(file: string, ctx: RepoContext): boolean {
+  return !!fs.statSync(path.resolve(ctx.cwd, file), { throwIfNoEntry: false })?.isFile();
+}
+
+/** Link to the lines at the scanned commit, for a path from repoPath(); undefined outside GitHub or the checkout. */
+export function blobLink(repoFile: string, startLine: number | undefined, endLine: number | undefined, ctx: RepoContext): string | undefined {
+  if (!ctx.blobBase || repoFile.startsWith('../') || path.posix.isAbsolute(repoFile)) return undefined;
+  const url = `${ctx.blobBase}/${repoFile.split('/').map(encodeURIComponent).join('/')}`;
   return startLine ? `${url}#L${startLine}-L${endLine ?? startLine}` : url;
 }

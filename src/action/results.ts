@@ -7,7 +7,7 @@
 import { Finding, Report } from '../report/findings';
 import { groupAcrossRoots } from '../report/group-findings';
 import { Diagnostic } from '../diagnostics';
-import { RepoContext, repoPath } from './repo-paths';
+import { RepoContext, isFile, repoPath } from './repo-paths';
 
 export const ANNOTATION_LIMIT = 50;
 
@@ -56,12 +56,14 @@ function fromFinding(f: Finding, roots: string[], ctx: RepoContext): ActionResul
 
 function fromDiagnostic(d: Diagnostic, ctx: RepoContext): ActionResult {
   const error = d.severity !== 'warning';
+  // A diagnostic about a directory ("no .tf files in ."), not a file, has no place to annotate.
+  const file = d.file && isFile(d.file, ctx) ? repoPath(d.file, ctx) : undefined;
   return {
     kind: error ? 'error' : 'warning',
     label: error ? 'input error' : 'input warning',
-    file: d.file ? repoPath(d.file, ctx) : undefined,
-    startLine: d.file ? d.line : undefined,
-    endLine: d.file ? d.line : undefined,
+    file,
+    startLine: file ? d.line : undefined,
+    endLine: file ? d.line : undefined,
     roots: [],
     message: d.message,
   };

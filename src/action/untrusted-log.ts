@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-export function logUntrusted(text: string, write: (line: string) => void, token = randomUUID()): void {
+export function logUntrusted(text: string, write: (line: string) => void, token: string = randomUUID()): void {
   if (text === '') return;
   write(`::stop-commands::${token}`);
   write(text.replace(/\n$/, ''));
