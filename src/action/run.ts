@@ -45,7 +45,12 @@ async function writeSummary(core: Core, markdown: (budget: number) => string, en
     return;
   }
   const used = fs.existsSync(file) ? fs.statSync(file).size : 0;
-  await core.summary.addRaw(markdown(SUMMARY_LIMIT - used)).write();
+  try {
+    await core.summary.addRaw(markdown(SUMMARY_LIMIT - used)).write();
+  } catch (err) {
+    // The summary is a view of the results: failing to write it must not change the step's outcome.
+    core.warning(`tomguard: the job summary was not written: ${(err as Error).message}`);
+  }
 }
 
 /** Relative to the workspace, as upload-sarif's sarif_file expects; absolute when outside it. */

@@ -111,6 +111,15 @@ describe('inputs', () => {
   });
 });
 
+describe('a clean scan', () => {
+  it('passes, and a summary file that cannot be written is a warning, not a failure', () => {
+    const run = runAction(workspaceWith({ infra: 'examples/saas-reference' }), { inputs: { paths: 'infra' }, env: { GITHUB_STEP_SUMMARY: '/nonexistent/summary' } });
+    expect(run.code).toBe(0);
+    expect(run.outputs).toEqual({ 'exit-code': '0', 'sarif-file': 'tomguard.sarif', failures: '0', unknown: '0', 'claims-broken': '0' });
+    expect(annotations(run.stdout).map((a) => `${a.command} ${a.message}`)).toEqual([expect.stringMatching(/^warning tomguard: the job summary was not written: /)]);
+  });
+});
+
 describe('a shared local module in several roots', () => {
   it('is one annotation naming the roots', () => {
     const run = runAction(workspaceWith({ '.': 'tests/fixtures/monorepo' }), { inputs: { recursive: 'true', 'sarif-file': '' } });

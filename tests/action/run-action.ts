@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import YAML from 'yaml';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 
@@ -27,6 +28,11 @@ export function actionBundle(): string {
   return (bundle = path.join(outdir, 'index.js'));
 }
 
+function declaredDefaults(): Record<string, string> {
+  const action = YAML.parse(fs.readFileSync(path.join(REPO, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  return Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, String(input.default ?? '')]));
+}
+
 export interface ActionRun {
   code: number | null;
   stdout: string;
@@ -37,7 +43,7 @@ export interface ActionRun {
 }
 
 export interface RunOptions {
-  /** Input name (as in action.yml) → value. */
+  /** Input name (as in action.yml) → value; the others get action.yml's default, as on a runner. */
   inputs?: Record<string, string>;
   /** Extra environment (overrides the defaults below). */
   env?: Record<string, string>;
@@ -54,7 +60,9 @@ export function runAction(workspace: string, options: RunOptions = {}): ActionRu
   const outputFile = path.join(files, 'output');
   fs.writeFileSync(summaryFile, options.summaryBefore ?? '');
   fs.writeFileSync(outputFile, '');
-  const inputs = Object.fromEntries(Object.entries(options.inputs ?? {}).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]));
+  // The runner sets every input action.yml declares: the workflow's value or the default.
+  const values: Record<string, string> = { ...declaredDefaults(), ...options.inputs };
+  const inputs = Object.fromEntries(Object.entries(values).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: os.homedir(),
