@@ -70,7 +70,7 @@ function setOutputs(core: Core, exitCode: number, report: Report | undefined, sa
 
 function failureMessage(exitCode: number, report: Report | undefined, failOn: string, stderr: string): string {
   if (!report) return stderr.trim() || `tomguard exited with code ${exitCode}.`;
-  if (exitCode === 2) return `tomguard: ${report.errors.length} input error${report.errors.length === 1 ? '' : 's'} (annotated above); results are incomplete.`;
+  if (exitCode === 2) return `tomguard: ${report.errors.length} input error${report.errors.length === 1 ? '' : 's'}: the results are incomplete.`;
   if (failureExitCode(report, failOn) === 1) return `tomguard: failures at or above fail-on (${failOn}); ${report.claims.filter((c) => c.status === 'broken').length} TOM claims broken.`;
   return 'tomguard: TOM claims are unknown (--fail-on-unknown).';
 }
@@ -119,7 +119,8 @@ export async function run(core: Core, env: NodeJS.ProcessEnv = process.env): Pro
   }
 
   const sarifFile = inputs.sarifFile ? path.resolve(cwd, inputs.sarifFile) : undefined;
-  const sarifWritten = sarifFile && fs.existsSync(sarifFile) ? outputPath(sarifFile, workspace) : undefined;
+  // Only a run that reported wrote SARIF (a file left by an earlier step does not count).
+  const sarifWritten = sarifFile && scan.report && fs.existsSync(sarifFile) ? outputPath(sarifFile, workspace) : undefined;
   setOutputs(core, scan.exitCode, scan.report, sarifWritten);
   if (scan.exitCode !== 0) core.setFailed(failureMessage(scan.exitCode, scan.report, inputs.failOn, scan.stderr));
   return scan.exitCode;

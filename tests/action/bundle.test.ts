@@ -120,6 +120,20 @@ describe('a clean scan', () => {
   });
 });
 
+describe('a file Terraform would reject', () => {
+  it('is an input error annotated at its line, first, and the step fails with exit code 2', () => {
+    const workspace = workspaceWith({ infra: 'examples/saas-broken' });
+    fs.writeFileSync(path.join(workspace, 'infra', 'broken.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = \n}\n');
+    const run = runAction(workspace, { inputs: { paths: 'infra' } });
+    expect(run.code).toBe(2);
+    const first = annotations(run.stdout)[0];
+    expect(first).toMatchObject({ command: 'error', props: { title: 'tomguard: input error', file: 'infra/broken.tf', line: '2' } });
+    expect(annotations(run.stdout).at(-1)!.message).toBe('tomguard: 1 input error: the results are incomplete.');
+    expect(run.outputs['exit-code']).toBe('2');
+    expect(run.summary).toContain('| 🛑 input error |  |  | [infra/broken.tf:2]');
+  });
+});
+
 describe('a shared local module in several roots', () => {
   it('is one annotation naming the roots', () => {
     const run = runAction(workspaceWith({ '.': 'tests/fixtures/monorepo' }), { inputs: { recursive: 'true', 'sarif-file': '' } });
