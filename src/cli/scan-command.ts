@@ -42,6 +42,8 @@ export interface ScanArgs {
   jobs: number;
   profile?: string;
   'download-modules'?: boolean;
+  /** SARIF `automationDetails.id` of the one run for everything scanned (default: one run per root). */
+  'sarif-category'?: string;
   rawArgv: string[];
   /** --var / --var-file from the config file (the command line's come from rawArgv, in order). */
   configVariables?: Array<{ kind: 'var'; name: string; value: string } | { kind: 'var-file'; file: string }>;
@@ -82,7 +84,7 @@ function render(format: Format, report: Report, rules: readonly Rule[], args: Sc
     case 'json':
       return renderJson(report);
     case 'sarif':
-      return renderSarif(report, rules, { category: sarifCategory(args.paths, args.recursive) });
+      return renderSarif(report, rules, { category: args['sarif-category'], wholeScanCategory: sarifCategory(args.paths, args.recursive), srcRoot: io.cwd });
     case 'github':
       return renderGithub(report);
     case 'junit':
@@ -95,8 +97,8 @@ function render(format: Format, report: Report, rules: readonly Rule[], args: Sc
 }
 
 /**
- * SARIF `automationDetails.id`: what was scanned, so uploads for different roots or jobs keep their own
- * alerts (code scanning replaces the alerts of a category with each upload).
+ * The category of one SARIF run for the whole scan (named by what was scanned), used when an estate
+ * has more roots than GitHub takes runs in one file; otherwise each root has its own (sarif-runs.ts).
  */
 export function sarifCategory(paths: string[], recursive: boolean): string {
   const list = (paths.length > 0 ? paths : ['.']).map((p) => p.split(path.sep).join('/').replace(/^\.\/(?=.)/, '').replace(/\/+$/, '') || '.');
