@@ -18,6 +18,8 @@ import { CliIo, UsageError, formatDiagnostic, hasErrors, orderedVariables, write
 import { loadProfile } from '../profile/load-profile';
 import { CATALOG_IDS } from '../rules/catalog';
 import { Profile } from '../profile/reference-profile';
+import { DiffBaseError, readChanges } from '../engine/diff-base';
+import { ChangeSet } from '../engine/change-set';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -44,6 +46,8 @@ export interface ScanArgs {
   'download-modules'?: boolean;
   /** SARIF `automationDetails.id` of the one run for everything scanned (default: one run per root). */
   'sarif-category'?: string;
+  /** PR mode: only results the change since this git revision touched are new, annotate and fail. */
+  'diff-base'?: string;
   rawArgv: string[];
   /** --var / --var-file from the config file (the command line's come from rawArgv, in order). */
   configVariables?: Array<{ kind: 'var'; name: string; value: string } | { kind: 'var-file'; file: string }>;
@@ -105,11 +109,21 @@ export function sarifCategory(paths: string[], recursive: boolean): string {
   return `tomguard/${recursive ? 'recursive:' : ''}${list.join(',')}/`;
 }
 
-/** 1 when an unsuppressed failure at or above `failOn` exists. */
+/** 1 when an unsuppressed failure at or above `failOn` exists; in PR mode, a new one. */
 export function failureExitCode(report: Report, failOn: string): number {
   if (failOn === 'none') return 0;
   const threshold = SEVERITIES.indexOf(failOn as Severity);
-  return report.findings.some((f) => f.status === 'fail' && !f.suppressed && SEVERITIES.indexOf(f.severity) <= threshold) ? 1 : 0;
+  return report.findings.some((f) => f.status === 'fail' && !f.suppressed && f.new !== false && SEVERITIES.indexOf(f.severity) <= threshold) ? 1 : 0;
+}
+
+/**
+ * --fail-on-unknown: a claim is unknown. In PR mode only what the change did counts: a new unknown
+ * result, or an unread module call the change touched.
+ */
+export function unknownExitCode(report: Report): number {
+  if (!report.diffBase) return report.claims.some((c) => c.status === 'unknown') ? 1 : 0;
+  const newUnknown = report.findings.some((f) => f.status === 'unknown' && !f.suppressed && f.new);
+  return newUnknown || (report.unresolvedModules ?? []).some((m) => m.new) ? 1 : 0;
 }
 
 export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
@@ -126,6 +140,15 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     for (const p of paths) roots.push(...(await findRoots(p, io.cwd, io.env)));
     if (roots.length === 0) throw new UsageError(`--recursive found no directory with .tf files or a terragrunt.hcl below ${paths.join(', ')}.`);
     paths = roots;
+  }
+  let changes: ChangeSet | undefined;
+  if (args['diff-base'] !== undefined) {
+    try {
+      changes = await readChanges(String(args['diff-base']), { roots: paths, cwd: io.cwd, env: io.env });
+    } catch (err) {
+      if (err instanceof DiffBaseError) throw new UsageError(err.message);
+      throw err;
+    }
   }
   let baseline: Baseline | undefined;
   let baselineWarning: string | undefined;
@@ -156,6 +179,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     sourceRoot: args['source-root'],
     limits: { maxFileBytes: Math.round(args['max-file-size'] * 1024 * 1024) },
     downloadModules: args['download-modules'] ? {} : undefined,
+    changes,
   });
   if (baselineWarning) report.warnings.push({ file: args.baseline!, message: baselineWarning, severity: 'warning' });
   if (formats.filter((f) => !f.file).length > 1) {
@@ -169,6 +193,6 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   if (args['write-baseline']) writeBaseline(path.resolve(io.cwd, args['write-baseline']), report.findings);
   if (hasErrors(report.errors)) return 2;
   const failed = failureExitCode(report, args['fail-on']);
-  if (failed === 0 && args['fail-on-unknown'] && report.claims.some((c) => c.status === 'unknown')) return 1;
+  if (failed === 0 && args['fail-on-unknown']) return unknownExitCode(report);
   return failed;
 }

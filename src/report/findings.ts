@@ -72,8 +72,8 @@ export interface Report {
   warnings: Diagnostic[];
   /** Set by --quiet: how many warnings were left out. */
   warningsHidden?: number;
-  /** Module calls whose code was not read, with the root that calls them. */
-  unresolvedModules?: Array<UnresolvedModule & { root: string }>;
+  /** Module calls whose code was not read, with the root that calls them (`new` with --diff-base: the change touched the call). */
+  unresolvedModules?: Array<UnresolvedModule & { root: string; new?: boolean }>;
   summary: {
     pass: number;
     fail: number;
