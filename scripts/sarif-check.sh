@@ -30,6 +30,10 @@ scan() {
 
 scan "$work/saas-broken.sarif" examples/saas-broken
 scan "$work/monorepo.sarif" --recursive tests/fixtures/monorepo
+# PR mode (baselineState on every result), where the checkout is a git work tree.
+if git rev-parse --verify --quiet HEAD >/dev/null 2>&1; then
+  scan "$work/saas-broken-pr.sarif" examples/saas-broken --diff-base HEAD
+fi
 
 # Prints "ERRORS WARNINGS" of a multitool output log; a failed validation run counts as an error.
 count() {
