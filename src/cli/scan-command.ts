@@ -135,20 +135,21 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   const variables = [...(args.configVariables ?? []), ...orderedVariables(args.rawArgv)];
   if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs must be a whole number of 1 or more, got ${args.jobs}.`);
   let paths = args.paths.length > 0 ? args.paths : ['.'];
+  // Before roots are found or loaded: each git process is cheaper while tomguard is small.
+  let changes: ChangeSet | undefined;
+  if (args['diff-base'] !== undefined) {
+    try {
+      changes = await readChanges(String(args['diff-base']), { paths, cwd: io.cwd, env: io.env });
+    } catch (err) {
+      if (err instanceof DiffBaseError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
   if (args.recursive) {
     const roots: string[] = [];
     for (const p of paths) roots.push(...(await findRoots(p, io.cwd, io.env)));
     if (roots.length === 0) throw new UsageError(`--recursive found no directory with .tf files or a terragrunt.hcl below ${paths.join(', ')}.`);
     paths = roots;
-  }
-  let changes: ChangeSet | undefined;
-  if (args['diff-base'] !== undefined) {
-    try {
-      changes = await readChanges(String(args['diff-base']), { roots: paths, cwd: io.cwd, env: io.env });
-    } catch (err) {
-      if (err instanceof DiffBaseError) throw new UsageError(err.message);
-      throw err;
-    }
   }
   let baseline: Baseline | undefined;
   let baselineWarning: string | undefined;

@@ -71,8 +71,12 @@ function openedTypes(line: string, json: boolean): string[] {
 }
 
 export interface DiffBaseOptions {
-  /** The roots as scanned (relative to cwd, or absolute). */
-  roots: readonly string[];
+  /**
+   * The paths as given on the command line (relative to cwd, or absolute), before --recursive finds
+   * the roots below them: readChanges runs before anything is loaded, as each git process costs more
+   * once the scan's memory is large (fork), and the roots below them are looked up in `atBase` later.
+   */
+  paths: readonly string[];
   cwd: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -81,46 +85,51 @@ export async function readChanges(ref: string, options: DiffBaseOptions): Promis
   const env = options.env ?? process.env;
   if (ref.trim() === '' || ref.startsWith('-')) throw new DiffBaseError(`--diff-base needs a git revision (a branch, tag or commit), got "${ref}".`);
   const cwdReal = fs.realpathSync(options.cwd);
-  // Roots by the work tree that holds them (usually one).
+  // The paths by the work tree that holds them (usually one).
+  const tops = await Promise.all(
+    options.paths.map(async (p) => {
+      const r = await git(startDir(path.resolve(options.cwd, p)), ['rev-parse', '--show-toplevel'], env);
+      if (!r.ok || r.stdout.trim() === '') throw new DiffBaseError(`--diff-base compares with git history, but ${p} is not in a git work tree.`);
+      return r.stdout.trim();
+    }),
+  );
   const trees = new Map<string, string[]>();
-  for (const root of options.roots) {
-    const r = await git(startDir(path.resolve(options.cwd, root)), ['rev-parse', '--show-toplevel'], env);
-    if (!r.ok || r.stdout.trim() === '') throw new DiffBaseError(`--diff-base compares with git history, but ${root} is not in a git work tree.`);
-    const top = r.stdout.trim();
-    trees.set(top, [...(trees.get(top) ?? []), root]);
-  }
+  options.paths.forEach((p, i) => trees.set(tops[i], [...(trees.get(tops[i]) ?? []), p]));
   let changes: ChangeSet | undefined;
-  for (const [top, roots] of trees) {
-    const resolved = await git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], env);
-    if (!resolved.ok) {
-      throw new DiffBaseError(`--diff-base ${ref}: no such commit in the git repository at ${top} (in a shallow CI clone, fetch it first, e.g. actions/checkout with fetch-depth: 0).`);
-    }
-    const refCommit = resolved.stdout.trim();
-    // No merge base (unrelated histories, a shallow clone, no commit yet): REF itself.
-    const mergeBase = await git(top, ['merge-base', refCommit, 'HEAD'], env);
-    const base = mergeBase.ok && mergeBase.stdout.trim() ? mergeBase.stdout.trim() : refCommit;
-    changes ??= new ChangeSet(ref, base);
+  for (const [top, paths] of trees) {
+    const base = await baseCommit(top, ref, env);
+    changes ??= new ChangeSet(ref, base, options.cwd);
     const fromTop = (p: string) => toPosix(path.relative(cwdReal, path.join(top, p)));
-
-    const diff = await gitOk(top, ['diff', '--unified=0', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', base, '--', ...PATHSPECS], env, 'git diff');
+    // What the given paths held at the base: a root below them with nothing there is new.
+    const scanned = paths.map((p) => toPosix(path.relative(top, safeReal(path.resolve(options.cwd, p))))).filter((rel) => !rel.startsWith('..'));
+    const [diff, untracked, listed] = await Promise.all([
+      gitOk(top, ['diff', '--unified=0', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', base, '--', ...PATHSPECS], env, 'git diff'),
+      gitOk(top, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...PATHSPECS], env, 'git ls-files'),
+      gitOk(top, ['ls-tree', '-r', '--name-only', '-z', base, '--', ...(scanned.includes('') ? [] : scanned)], env, 'git ls-tree'),
+    ]);
     for (const file of parseUnifiedDiff(diff)) {
       for (const line of file.removed) for (const t of openedTypes(line, (file.oldPath ?? file.path ?? '').endsWith('.json'))) changes.removedTypes.add(t);
       if (!file.path || (file.added.length === 0 && file.deletedAfter.length === 0)) continue;
       changes.files.set(fromTop(file.path), { whole: file.oldPath === undefined, added: file.added, deletedAfter: file.deletedAfter });
     }
-    const untracked = await gitOk(top, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...PATHSPECS], env, 'git ls-files');
     for (const p of untracked.split('\0').filter(Boolean)) changes.files.set(fromTop(p), { whole: true, added: [], deletedAfter: [] });
-
-    // Roots that did not exist at the base: what they lack is new with them.
-    const inTree = roots.map((root) => ({ root, rel: toPosix(path.relative(top, safeReal(path.resolve(options.cwd, root)))) }));
-    const asked = inTree.filter((r) => r.rel !== '' && !r.rel.startsWith('..'));
-    if (asked.length > 0) {
-      const listed = await gitOk(top, ['ls-tree', '--name-only', '-z', base, '--', ...asked.map((r) => r.rel)], env, 'git ls-tree');
-      const present = new Set(listed.split('\0').filter(Boolean));
-      for (const r of asked) if (!present.has(r.rel)) changes.newRoots.add(toPosix(r.root));
-    }
+    for (const p of listed.split('\0').filter(Boolean)) changes.addAtBase(fromTop(p));
   }
-  return changes ?? new ChangeSet(ref, '');
+  return changes ?? new ChangeSet(ref, '', options.cwd);
+}
+
+/**
+ * The merge base of REF and HEAD; REF itself when they have none (unrelated histories, a shallow
+ * clone, no commit yet). One git call when all is well: REF is only checked when merge-base fails.
+ */
+async function baseCommit(top: string, ref: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const mergeBase = await git(top, ['merge-base', `${ref}^{commit}`, 'HEAD'], env);
+  if (mergeBase.ok && mergeBase.stdout.trim()) return mergeBase.stdout.trim();
+  const resolved = await git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], env);
+  if (!resolved.ok) {
+    throw new DiffBaseError(`--diff-base ${ref}: no such commit in the git repository at ${top} (in a shallow CI clone, fetch it first, e.g. actions/checkout with fetch-depth: 0).`);
+  }
+  return resolved.stdout.trim();
 }
 
 /** The real path of a file that may not exist (a root given by a path that is gone reads as itself). */

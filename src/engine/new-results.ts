@@ -60,7 +60,7 @@ export function markNewGaps(findings: readonly Finding[], typesOf: ReadonlyMap<s
     if (f.status !== 'not-evidenced') return f;
     const removed = (typesOf.get(f.ruleId) ?? []).some((t) => changes.removedTypes.has(t));
     const roots = rootsOf(f);
-    const allNew = roots.length > 0 && roots.every((r) => changes.newRoots.has(r));
+    const allNew = roots.length > 0 && roots.every((r) => changes.isNewRoot(r));
     return { ...f, new: removed || allNew };
   });
 }

@@ -80,6 +80,16 @@ describe('ChangeSet.touches', () => {
   });
 });
 
+describe('ChangeSet.isNewRoot', () => {
+  it('a root is new when the scanned paths held nothing at or below it at the base', () => {
+    const changes = new ChangeSet('main', 'abc', '/repo');
+    changes.addAtBase('envs/prod/main.tf');
+    changes.addAtBase('plan.json');
+    expect(['envs/prod', './envs/prod/', 'envs', '.', 'plan.json', '/repo/envs/prod'].map((r) => changes.isNewRoot(r))).toEqual([false, false, false, false, false, false]);
+    expect(['envs/staging', 'envs/prod/sub', 'other.json', '/elsewhere/envs/prod'].map((r) => changes.isNewRoot(r))).toEqual([true, true, true, true]);
+  });
+});
+
 describe('PR mode helpers', () => {
   it('module call addresses of a nested module instance', () => {
     expect(moduleCallAddresses('')).toEqual([]);
