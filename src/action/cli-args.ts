@@ -15,9 +15,7 @@ export function cliArgs(inputs: ActionInputs, jsonFile: string): string[] {
     inputs.failOn,
     ...(inputs.profile ? ['--profile', inputs.profile] : []),
     ...(inputs.recursive ? ['--recursive'] : []),
-    // TODO(merge ci-action + sarif/diff-base): --sarif-category and --diff-base are added to the CLI on
-    // the SARIF / PR-mode branch. They are passed only when the input is set, so until that merge a
-    // workflow that sets them fails with the CLI's "Unknown argument" (exit 2) and nothing else changes.
+    // Only when set: the CLI's defaults (a category per root, no PR mode) apply otherwise.
     ...(inputs.sarifCategory ? ['--sarif-category', inputs.sarifCategory] : []),
     ...(inputs.diffBase ? ['--diff-base', inputs.diffBase] : []),
     ...inputs.args,

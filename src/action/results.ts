@@ -37,8 +37,7 @@ const KIND: Record<string, AnnotationKind> = { critical: 'error', high: 'error',
 
 function fromFinding(f: Finding, roots: string[], ctx: RepoContext): ActionResult {
   const label = f.status === 'fail' ? f.severity : f.status === 'unknown' ? 'unknown' : 'not evidenced';
-  // TODO(merge ci-action + diff-base): the PR-mode branch adds `new` to each JSON finding.
-  const isNew = (f as Finding & { new?: boolean }).new;
+  const isNew = f.new;
   return {
     kind: f.status === 'fail' ? KIND[f.severity] : 'notice',
     label,

@@ -18,6 +18,8 @@ import { CliIo, UsageError, formatDiagnostic, hasErrors, orderedVariables, write
 import { loadProfile } from '../profile/load-profile';
 import { CATALOG_IDS } from '../rules/catalog';
 import { Profile } from '../profile/reference-profile';
+import { DiffBaseError, readChanges } from '../engine/diff-base';
+import { ChangeSet } from '../engine/change-set';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -42,6 +44,10 @@ export interface ScanArgs {
   jobs: number;
   profile?: string;
   'download-modules'?: boolean;
+  /** SARIF `automationDetails.id` of the one run for everything scanned (default: one run per root). */
+  'sarif-category'?: string;
+  /** PR mode: only results the change since this git revision touched are new, annotate and fail. */
+  'diff-base'?: string;
   rawArgv: string[];
   /** --var / --var-file from the config file (the command line's come from rawArgv, in order). */
   configVariables?: Array<{ kind: 'var'; name: string; value: string } | { kind: 'var-file'; file: string }>;
@@ -82,7 +88,7 @@ function render(format: Format, report: Report, rules: readonly Rule[], args: Sc
     case 'json':
       return renderJson(report);
     case 'sarif':
-      return renderSarif(report, rules, { category: sarifCategory(args.paths, args.recursive) });
+      return renderSarif(report, rules, { category: args['sarif-category'], wholeScanCategory: sarifCategory(args.paths, args.recursive), srcRoot: io.cwd });
     case 'github':
       return renderGithub(report);
     case 'junit':
@@ -95,19 +101,29 @@ function render(format: Format, report: Report, rules: readonly Rule[], args: Sc
 }
 
 /**
- * SARIF `automationDetails.id`: what was scanned, so uploads for different roots or jobs keep their own
- * alerts (code scanning replaces the alerts of a category with each upload).
+ * The category of one SARIF run for the whole scan (named by what was scanned), used when an estate
+ * has more roots than GitHub takes runs in one file; otherwise each root has its own (sarif-runs.ts).
  */
 export function sarifCategory(paths: string[], recursive: boolean): string {
   const list = (paths.length > 0 ? paths : ['.']).map((p) => p.split(path.sep).join('/').replace(/^\.\/(?=.)/, '').replace(/\/+$/, '') || '.');
   return `tomguard/${recursive ? 'recursive:' : ''}${list.join(',')}/`;
 }
 
-/** 1 when an unsuppressed failure at or above `failOn` exists. */
+/** 1 when an unsuppressed failure at or above `failOn` exists; in PR mode, a new one. */
 export function failureExitCode(report: Report, failOn: string): number {
   if (failOn === 'none') return 0;
   const threshold = SEVERITIES.indexOf(failOn as Severity);
-  return report.findings.some((f) => f.status === 'fail' && !f.suppressed && SEVERITIES.indexOf(f.severity) <= threshold) ? 1 : 0;
+  return report.findings.some((f) => f.status === 'fail' && !f.suppressed && f.new !== false && SEVERITIES.indexOf(f.severity) <= threshold) ? 1 : 0;
+}
+
+/**
+ * --fail-on-unknown: a claim is unknown. In PR mode only what the change did counts: a new unknown
+ * result, or an unread module call the change touched.
+ */
+export function unknownExitCode(report: Report): number {
+  if (!report.diffBase) return report.claims.some((c) => c.status === 'unknown') ? 1 : 0;
+  const newUnknown = report.findings.some((f) => f.status === 'unknown' && !f.suppressed && f.new);
+  return newUnknown || (report.unresolvedModules ?? []).some((m) => m.new) ? 1 : 0;
 }
 
 export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
@@ -119,6 +135,16 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   const variables = [...(args.configVariables ?? []), ...orderedVariables(args.rawArgv)];
   if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs must be a whole number of 1 or more, got ${args.jobs}.`);
   let paths = args.paths.length > 0 ? args.paths : ['.'];
+  // Before roots are found or loaded: each git process is cheaper while tomguard is small.
+  let changes: ChangeSet | undefined;
+  if (args['diff-base'] !== undefined) {
+    try {
+      changes = await readChanges(String(args['diff-base']), { paths, cwd: io.cwd, env: io.env });
+    } catch (err) {
+      if (err instanceof DiffBaseError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
   if (args.recursive) {
     const roots: string[] = [];
     for (const p of paths) roots.push(...(await findRoots(p, io.cwd, io.env)));
@@ -154,6 +180,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     sourceRoot: args['source-root'],
     limits: { maxFileBytes: Math.round(args['max-file-size'] * 1024 * 1024) },
     downloadModules: args['download-modules'] ? {} : undefined,
+    changes,
   });
   if (baselineWarning) report.warnings.push({ file: args.baseline!, message: baselineWarning, severity: 'warning' });
   if (formats.filter((f) => !f.file).length > 1) {
@@ -167,6 +194,6 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   if (args['write-baseline']) writeBaseline(path.resolve(io.cwd, args['write-baseline']), report.findings);
   if (hasErrors(report.errors)) return 2;
   const failed = failureExitCode(report, args['fail-on']);
-  if (failed === 0 && args['fail-on-unknown'] && report.claims.some((c) => c.status === 'unknown')) return 1;
+  if (failed === 0 && args['fail-on-unknown']) return unknownExitCode(report);
   return failed;
 }

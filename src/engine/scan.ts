@@ -15,8 +15,11 @@ import { applyExemptions } from '../report/exemptions';
 import { ExposureGraph, buildExposure } from './exposure';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
 import { AccountView, Rule, RuleResult } from '../rules/types';
+import { ResourceGraph } from '../graph/model';
 import { VERSION } from '../version';
 import { CATALOG_IDS } from '../rules/catalog';
+import { ChangeSet } from './change-set';
+import { markNew, markNewGaps } from './new-results';
 
 export interface ScanOptions extends InputOptions {
   rules: readonly Rule[];
@@ -28,6 +31,8 @@ export interface ScanOptions extends InputOptions {
   baseline?: Baseline;
   /** How many inputs to load at once (loading waits on file reads and the HCL validator). */
   jobs?: number;
+  /** PR mode (--diff-base): what changed since the base; results get `new`. */
+  changes?: ChangeSet;
 }
 
 export function toFinding(rule: Rule, result: RuleResult, profile: Profile, root?: string): Finding {
@@ -148,21 +153,28 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
   let findings: Finding[] = [];
   const errors = new DiagnosticSink();
   const exposures: ExposureGraph[] = [];
-  const unresolved: Array<UnresolvedModule & { root: string }> = [];
+  const unresolved: Array<UnresolvedModule & { root: string; new?: boolean }> = [];
+  const changes = options.changes;
   for (const input of inputs) {
     errors.addAll(input.diagnostics);
-    unresolved.push(...input.unresolvedModules.map((m) => ({ ...m, root: input.path })));
+    unresolved.push(...input.unresolvedModules.map((m) => ({ ...m, root: input.path, ...(changes ? { new: unreadCallChanged(m, input.graph, changes) } : {}) })));
     const run = runRules(input, options.rules, profile, params, views.get(accountOfRoot.get(input.path) ?? ''));
     errors.addAll(run.diagnostics);
     const suppressed = applySuppressions(run.findings, input.suppressions, input.graph, allRuleIds(knownIds), today);
     errors.addAll(suppressed.diagnostics);
     const exempted = applyExemptions(suppressed.findings, profile.exemptions, input.graph, profile.source, today);
-    findings.push(...exempted.findings);
+    findings.push(...(changes ? markNew(exempted.findings, input.graph, changes) : exempted.findings));
     errors.addAll(exempted.diagnostics);
     exposures.push(buildExposure(input.graph, exempted.findings));
   }
   const existence = new Set(options.rules.filter((r) => r.meta.existence).map((r) => r.meta.id));
   findings = judgeExistence(findings, existence, accountOfRoot, !!profile.accounts);
+  if (changes) {
+    const typesOf = new Map(options.rules.filter((r) => r.meta.existence).map((r) => [r.meta.id, r.meta.appliesTo]));
+    // A merged result covers the roots of its account (every root when the profile names no accounts).
+    const rootsOf = (f: Finding) => (f.root !== undefined ? [f.root] : [...accountOfRoot].filter(([, a]) => a === (f.account ?? '')).map(([r]) => r));
+    findings = markNewGaps(findings, typesOf, rootsOf, changes);
+  }
   if (options.baseline) findings = applyBaseline(findings, options.baseline);
   findings = sortFindings(findings);
   const active = findings.filter((f) => !f.suppressed);
@@ -183,8 +195,16 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
       fail: active.filter((f) => f.status === 'fail').length,
       unknown: active.filter((f) => f.status === 'unknown').length,
       suppressed: findings.filter((f) => f.suppressed).length,
+      ...(changes ? { new: { fail: active.filter((f) => f.new && f.status === 'fail').length, unknown: active.filter((f) => f.new && f.status === 'unknown').length } } : {}),
     },
+    ...(changes ? { diffBase: { ref: changes.ref, commit: changes.commit } } : {}),
   };
+}
+
+/** PR mode: an unread module call counts as new when the change touched its block. */
+function unreadCallChanged(m: UnresolvedModule, graph: ResourceGraph, changes: ChangeSet): boolean {
+  const call = graph.modules().find((n) => n.location && n.location.file === m.file && n.location.startLine === m.line);
+  return changes.touches(m.file, m.line, call?.location?.endLine ?? m.line);
 }
 
 /** A module block shared by several roots is one unread call, not several. */

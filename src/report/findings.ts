@@ -34,6 +34,11 @@ export interface Finding {
   fix?: string;
   /** What `message` leaves out to stay short: the whole message, and where the deciding value came from. */
   details?: { message?: string; origins?: string[] };
+  /**
+   * Only with --diff-base: true when the change since the base touches what the result is about
+   * (see engine/new-results.ts); false for a pre-existing result, which never fails the run.
+   */
+  new?: boolean;
 }
 
 export type ClaimStatus = 'holds' | 'broken' | 'unknown' | 'not-evidenced' | 'not-applicable' | 'out-of-scope';
@@ -67,9 +72,18 @@ export interface Report {
   warnings: Diagnostic[];
   /** Set by --quiet: how many warnings were left out. */
   warningsHidden?: number;
-  /** Module calls whose code was not read, with the root that calls them. */
-  unresolvedModules?: Array<UnresolvedModule & { root: string }>;
-  summary: { pass: number; fail: number; unknown: number; suppressed: number };
+  /** Module calls whose code was not read, with the root that calls them (`new` with --diff-base: the change touched the call). */
+  unresolvedModules?: Array<UnresolvedModule & { root: string; new?: boolean }>;
+  summary: {
+    pass: number;
+    fail: number;
+    unknown: number;
+    suppressed: number;
+    /** Only with --diff-base: the unsuppressed failures and unknowns that are new since the base. */
+    new?: { fail: number; unknown: number };
+  };
+  /** Only with --diff-base: the base as given and the commit the change was measured from. */
+  diffBase?: { ref: string; commit: string };
   /** The internet exposure path (drawn by the Markdown report). */
   exposure?: ExposureGraph;
 }

@@ -1,9 +1,11 @@
 /**
  * GitHub Actions workflow commands: one annotation per failing (or unknown) result at its lines,
- * shown on the pull request, and a one-line summary per broken claim.
+ * shown on the pull request, and a one-line summary per broken claim. In PR mode (--diff-base) only
+ * new results are annotated: pre-existing ones are counted in the summary line.
  */
 import { Report } from './findings';
 import { groupAcrossRoots } from './group-findings';
+import { summaryCounts } from './summary-line';
 
 /** Escaping of workflow command data and properties (GitHub's toolkit rules). */
 function data(s: string): string {
@@ -17,7 +19,7 @@ const COMMAND: Record<string, string> = { critical: 'error', high: 'error', medi
 
 export function renderGithub(report: Report): string {
   const lines: string[] = [];
-  const shown = report.findings.filter((f) => !f.suppressed && (f.status === 'fail' || f.status === 'unknown' || f.status === 'not-evidenced'));
+  const shown = report.findings.filter((f) => !f.suppressed && f.new !== false && (f.status === 'fail' || f.status === 'unknown' || f.status === 'not-evidenced'));
   // A shared module's result in several roots is one annotation at its line, naming the roots.
   for (const { finding: f, roots } of groupAcrossRoots(shown)) {
     const command = f.status === 'fail' ? COMMAND[f.severity] : 'notice';
@@ -38,7 +40,6 @@ export function renderGithub(report: Report): string {
       lines.push(`TOM ${c.section} ${c.title}: ${c.status} (${c.counts.fail} failing, ${c.counts.unknown} unknown${c.reason ? `; ${c.reason}` : ''})`);
     }
   }
-  const s = report.summary;
-  lines.push(`tomguard: ${s.fail} failed, ${s.unknown} unknown, ${s.pass} passed, ${s.suppressed} suppressed`);
+  lines.push(`tomguard: ${summaryCounts(report)}`);
   return lines.join('\n') + '\n';
 }

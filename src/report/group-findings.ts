@@ -14,7 +14,8 @@ export interface FindingGroup {
 export function groupAcrossRoots(findings: readonly Finding[]): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();
   for (const f of findings) {
-    const key = [f.ruleId, f.status, f.suppressed, f.resource ?? '', f.file ?? '', f.startLine ?? '', f.account ?? '', f.message].join('\u0000');
+    // `new` too: in PR mode a shared module's result may be new in one root (its call changed) and not in another.
+    const key = [f.ruleId, f.status, f.suppressed, f.resource ?? '', f.file ?? '', f.startLine ?? '', f.account ?? '', f.message, f.new ?? ''].join('\u0000');
     const group = groups.get(key);
     if (group) {
       if (f.root !== undefined && !group.roots.includes(f.root)) group.roots.push(f.root);

@@ -1,11 +1,14 @@
 /**
  * SARIF 2.1.0 for code scanning (GitHub and others): failing and unknown results with their exact
  * region, rule metadata, stable fingerprints, and suppressions (in source, or by baseline/profile).
+ * How results are split into runs and categories: sarif-runs.ts.
  */
 import { createHash } from 'node:crypto';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { pathToFileURL } from 'node:url';
+import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import { Rule } from '../rules/types';
 import { Finding, Report } from './findings';
+import { RunPart, splitRuns } from './sarif-runs';
 
 const LEVEL: Record<string, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 /** GitHub's security-severity scale (0–10). */
@@ -29,7 +32,22 @@ function fingerprint(f: Finding): string {
   return createHash('sha256').update(`${f.ruleId}|${f.resource ?? ''}|${f.attribute ?? ''}|${f.root ?? ''}|${f.file ?? ''}`).digest('hex').slice(0, 32);
 }
 
-function toResult(f: Finding, ruleIndex: number): Result {
+/**
+ * A relative reference to the file, resolved against %SRCROOT% (the working directory, which the
+ * findings' paths are relative to). Segments are percent-encoded: a space, `#` or `%` in a file name
+ * would otherwise make an invalid or different URI.
+ */
+export function fileUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/** `%SRCROOT%` as an absolute `file:` URI ending in `/` (SARIF §3.14.14 wants top-level bases absolute). */
+export function srcRootUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+function toResult(f: Finding, ruleIndex: number, diffMode: boolean): Result {
   const result: Result = {
     ruleId: f.ruleId,
     ruleIndex,
@@ -39,13 +57,15 @@ function toResult(f: Finding, ruleIndex: number): Result {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: f.file!, uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: fileUri(f.file!), uriBaseId: '%SRCROOT%' },
           region: { startLine: f.startLine!, endLine: f.endLine ?? f.startLine! },
         },
         ...(f.resource ? { logicalLocations: [{ fullyQualifiedName: f.resource, kind: 'resource' }] } : {}),
       },
     ],
     partialFingerprints: { 'tomguard/v1': fingerprint(f) },
+    // PR mode keeps pre-existing results (an upload that left them out would close their alerts) and says which are new.
+    ...(diffMode ? { baselineState: f.new ? ('new' as const) : ('unchanged' as const) } : {}),
     properties: { claim: f.claim, status: f.status, ...(f.root !== undefined ? { root: f.root } : {}), ...(f.resourceType ? { resourceType: f.resourceType } : {}) },
   };
   if (f.suppressed) {
@@ -56,50 +76,66 @@ function toResult(f: Finding, ruleIndex: number): Result {
 }
 
 export interface SarifOptions {
-  /** `automationDetails.id`, e.g. `tomguard/envs/prod/`: alerts of one category replace only that category's. */
+  /** --sarif-category: one run with this `automationDetails.id` for everything scanned. */
   category?: string;
+  /** The category of the single run written when there are more roots than runs GitHub takes. */
+  wholeScanCategory?: string;
+  /** The absolute working directory, when known: `%SRCROOT%` is defined as its `file:` URI. */
+  srcRoot?: string;
 }
 
-export function renderSarif(report: Report, rules: readonly Rule[], options: SarifOptions = {}): string {
-  const used = [...new Set(report.findings.map((f) => f.ruleId))];
-  const ruleList = rules.filter((r) => used.includes(r.meta.id));
+function diagnosticNote(e: Report['errors'][number]): Notification {
+  return {
+    level: e.severity === 'warning' ? 'warning' : 'error',
+    message: { text: e.message },
+    ...(e.line ? { locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(e.file), uriBaseId: '%SRCROOT%' }, region: { startLine: e.line, ...(e.column ? { startColumn: e.column } : {}) } } }] } : {}),
+  };
+}
+
+function toRun(part: RunPart, report: Report, rules: readonly Rule[], options: SarifOptions, note: string | undefined): Run {
+  const used = new Set(part.findings.map((f) => f.ruleId));
+  const ruleList = rules.filter((r) => used.has(r.meta.id));
   const index = new Map(ruleList.map((r, i) => [r.meta.id, i]));
   // Code scanning needs a location: results without one (not evidenced, plan without source) are
   // reported as notifications instead, so nothing is silently dropped.
-  const located = report.findings.filter((f) => (f.status === 'fail' || f.status === 'unknown') && f.file && f.startLine);
-  const unlocated = report.findings.filter((f) => (f.status === 'fail' || f.status === 'unknown' || f.status === 'not-evidenced') && !(f.file && f.startLine));
+  const located = part.findings.filter((f) => (f.status === 'fail' || f.status === 'unknown') && f.file && f.startLine);
+  const unlocated = part.findings.filter((f) => (f.status === 'fail' || f.status === 'unknown' || f.status === 'not-evidenced') && !(f.file && f.startLine));
+  const diffMode = report.diffBase !== undefined;
+  return {
+    automationDetails: { id: part.category },
+    tool: { driver: { name: 'tomguard', version: report.tool.version, informationUri: 'https://www.npmjs.com/package/tomguard', rules: ruleList.map(descriptor) } },
+    ...(options.srcRoot ? { originalUriBaseIds: { '%SRCROOT%': { uri: srcRootUri(options.srcRoot) } } } : {}),
+    results: located.map((f) => toResult(f, index.get(f.ruleId) ?? -1, diffMode)),
+    invocations: [
+      {
+        // One process wrote every run: an input error anywhere means the scan as a whole is incomplete.
+        executionSuccessful: report.errors.length === 0,
+        toolExecutionNotifications: [
+          ...(part.first && note ? [{ level: 'warning' as const, message: { text: note } }] : []),
+          ...part.diagnostics.map(diagnosticNote),
+          ...unlocated.map((f) => ({ level: 'note' as const, message: { text: `${f.ruleId} ${f.status}${f.resource ? ` ${f.resource}` : ''}${f.root ? ` (root ${f.root})` : ''}: ${f.message}` } })),
+          ...(part.first
+            ? report.claims.filter((c) => c.reason).map((c) => ({ level: 'warning' as const, message: { text: `Claim ${c.id} is unknown: ${c.reason}` } }))
+            : []),
+        ],
+      },
+    ],
+    properties: {
+      profile: report.profile.name,
+      roots: part.roots,
+      ...(report.diffBase ? { diffBase: report.diffBase } : {}),
+      // The claims are the whole estate's verdict: every run carries them, as a category may be read alone.
+      claims: report.claims.map((c) => ({ id: c.id, section: c.section, status: c.status, ...(c.reason ? { reason: c.reason } : {}) })),
+    },
+  };
+}
+
+export function renderSarif(report: Report, rules: readonly Rule[], options: SarifOptions = {}): string {
+  const { parts, note } = splitRuns(report, options);
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [
-      {
-        ...(options.category ? { automationDetails: { id: options.category } } : {}),
-        tool: { driver: { name: 'tomguard', version: report.tool.version, informationUri: 'https://www.npmjs.com/package/tomguard', rules: ruleList.map(descriptor) } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
-        results: located.map((f) => toResult(f, index.get(f.ruleId) ?? -1)),
-        invocations: [
-          {
-            executionSuccessful: report.errors.length === 0,
-            toolExecutionNotifications: [
-              ...[...report.errors, ...report.warnings].map((e) => ({
-                level: (e.severity === 'warning' ? 'warning' : 'error') as 'warning' | 'error',
-                message: { text: e.message },
-                ...(e.line ? { locations: [{ physicalLocation: { artifactLocation: { uri: e.file, uriBaseId: '%SRCROOT%' }, region: { startLine: e.line, ...(e.column ? { startColumn: e.column } : {}) } } }] } : {}),
-              })),
-              ...unlocated.map((f) => ({ level: 'note' as const, message: { text: `${f.ruleId} ${f.status}${f.resource ? ` ${f.resource}` : ''}${f.root ? ` (root ${f.root})` : ''}: ${f.message}` } })),
-              ...report.claims
-                .filter((c) => c.reason)
-                .map((c) => ({ level: 'warning' as const, message: { text: `Claim ${c.id} is unknown: ${c.reason}` } })),
-            ],
-          },
-        ],
-        properties: {
-          profile: report.profile.name,
-          roots: report.inputs.map((i) => i.path),
-          claims: report.claims.map((c) => ({ id: c.id, section: c.section, status: c.status, ...(c.reason ? { reason: c.reason } : {}) })),
-        },
-      },
-    ],
+    runs: parts.map((part) => toRun(part, report, rules, options, note)),
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

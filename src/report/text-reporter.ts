@@ -5,6 +5,7 @@
 import pc from 'picocolors';
 import { ClaimResult, Finding, Report } from './findings';
 import { FindingGroup, groupAcrossRoots } from './group-findings';
+import { summaryCounts } from './summary-line';
 
 export interface TextOptions {
   color: boolean;
@@ -68,9 +69,14 @@ export function renderText(report: Report, options: TextOptions): string {
     if (mine.length === 0 && claim.status === 'not-applicable') continue;
     const why = claim.reason ? p.dim(`  (${unread === 1 ? 'a module was' : `${unread} modules were`} not read: see the warnings)`) : '';
     lines.push(`${p.bold(`${claim.section} ${claim.title}`)} ${p.dim(`[${claim.id}]`)}  ${paintStatus(claim.status)}${why}`);
-    const shown: Array<{ f: Finding; line: (f: Finding) => string }> = failures.map((f) => ({ f, line: (x) => `${p.red('✗')} ${where(x)}  ${p.cyan(x.resource ?? '')}  ${x.ruleId}  ${x.message}${x.fix ? p.dim(`  → fix: ${x.fix}`) : ''}` }));
+    // PR mode: a pre-existing result is one dim line without its fix, so the new ones stand out.
+    const old = (x: Finding) => x.new === false;
+    const failLine = (x: Finding) =>
+      old(x) ? p.dim(`✗ ${where(x)}  ${x.resource ?? ''}  ${x.ruleId}  ${x.message}  (pre-existing)`) : `${p.red('✗')} ${where(x)}  ${p.cyan(x.resource ?? '')}  ${x.ruleId}  ${x.message}${x.fix ? p.dim(`  → fix: ${x.fix}`) : ''}`;
+    const unknownLine = (x: Finding) => (old(x) ? p.dim(`? ${where(x)}  ${x.resource ?? ''}  ${x.ruleId}  ${x.message}  (pre-existing)`) : `${p.yellow('?')} ${where(x)}  ${p.cyan(x.resource ?? '')}  ${x.ruleId}  ${x.message}`);
+    const shown: Array<{ f: Finding; line: (f: Finding) => string }> = failures.map((f) => ({ f, line: failLine }));
     if (!options.quiet && !options.onlyFailures) {
-      shown.push(...unknowns.map((f) => ({ f, line: (x: Finding) => `${p.yellow('?')} ${where(x)}  ${p.cyan(x.resource ?? '')}  ${x.ruleId}  ${x.message}` })));
+      shown.push(...unknowns.map((f) => ({ f, line: unknownLine })));
       shown.push(...suppressed.map((f) => ({ f, line: (x: Finding) => `${p.dim('-')} ${where(x)}  ${p.cyan(x.resource ?? '')}  ${x.ruleId}  ${p.dim(`suppressed: ${x.suppression?.reason ?? '(no reason)'}`)}` })));
     }
     const render = new Map(shown.map((s) => [s.f, s.line]));
@@ -101,11 +107,10 @@ export function renderText(report: Report, options: TextOptions): string {
   if (report.warningsHidden) lines.push(p.dim(`${report.warningsHidden} warning${report.warningsHidden === 1 ? '' : 's'} not shown (--quiet)`));
   if (report.errors.length + report.warnings.length > 0 || report.warningsHidden) lines.push('');
   const count = (s: ClaimResult['status']) => report.claims.filter((c) => c.status === s).length;
-  const s = report.summary;
   lines.push(
     `${p.bold('Claims:')} ${p.green(`${count('holds')} hold`)}, ${p.red(`${count('broken')} broken`)}, ${p.yellow(`${count('unknown')} unknown`)}, ` +
       `${count('not-evidenced')} not evidenced, ${count('not-applicable')} not applicable, ${count('out-of-scope')} out of scope`,
   );
-  lines.push(`${p.bold('Results:')} ${s.fail} failed, ${s.unknown} unknown, ${s.pass} passed, ${s.suppressed} suppressed`);
+  lines.push(`${p.bold('Results:')} ${summaryCounts(report)}`);
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runCli } from '../helpers/cli';
 import { writeTree } from '../helpers/tmp-tree';
 import { accountsOf, rootGlob, UNLISTED_ACCOUNT } from '../../src/engine/estate';
@@ -80,14 +81,29 @@ describe('estate scans: several roots, one report', () => {
     expect(annotations[0]).toMatch(/^::error file=modules\/sg\/main\.tf,line=6,endLine=6,title=TG-NET-002 module\.sg\.aws_security_group\.ssh \[app%2C batch\]::/);
   });
 
-  it('SARIF: each result has properties.root, fingerprints differ per root, the run has a category', async () => {
+  it('SARIF: one run per root with its own category; each result has properties.root, fingerprints differ per root', async () => {
     const root = monorepo();
     const r = await runCli(['scan', '--recursive', '.', '--format', 'sarif', '--rules', 'TG-NET-002'], root);
-    const run = JSON.parse(r.out).runs[0];
-    expect(run.automationDetails).toEqual({ id: 'tomguard/recursive:./' });
-    expect(run.results.map((x: { properties: { root: string } }) => x.properties.root)).toEqual(['app', 'batch']);
-    const prints = run.results.map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['tomguard/v1']);
+    const runs = JSON.parse(r.out).runs as Array<{ automationDetails: { id: string }; properties: { roots: string[] }; results: Array<{ properties: { root: string }; partialFingerprints: Record<string, string> }> }>;
+    expect(runs.map((run) => [run.automationDetails.id, run.properties.roots, run.results.map((x) => x.properties.root)])).toEqual([
+      ['tomguard/account/', ['account'], []],
+      ['tomguard/app/', ['app'], ['app']],
+      ['tomguard/batch/', ['batch'], ['batch']],
+    ]);
+    const prints = runs.flatMap((run) => run.results.map((x) => x.partialFingerprints['tomguard/v1']));
     expect(new Set(prints).size).toBe(2);
+    // Paths are relative to the working directory, which %SRCROOT% names.
+    expect(JSON.parse(r.out).runs[1].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(root).href}/` } });
+  });
+
+  it('SARIF --sarif-category: one run for the whole estate with that category', async () => {
+    const root = monorepo();
+    const r = await runCli(['scan', '--recursive', '.', '--format', 'sarif', '--rules', 'TG-NET-002', '--sarif-category', 'infra/shard-1'], root);
+    const runs = JSON.parse(r.out).runs;
+    expect(runs).toHaveLength(1);
+    expect(runs[0].automationDetails).toEqual({ id: 'infra/shard-1/' });
+    expect(runs[0].properties.roots).toEqual(['account', 'app', 'batch']);
+    expect(runs[0].results.map((x: { properties: { root: string } }) => x.properties.root)).toEqual(['app', 'batch']);
   });
 
   it('EBS encryption by default in one root of the account covers volumes of the others, naming where', async () => {

@@ -45,6 +45,12 @@ describe('SARIF', () => {
     expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'db.tf', uriBaseId: '%SRCROOT%' });
   });
 
+  it('has one run, categorised by its root, and no %SRCROOT% definition when the working directory is not given', () => {
+    expect(log.runs).toHaveLength(1);
+    expect(run.automationDetails).toEqual({ id: 'tomguard/./' });
+    expect(run.originalUriBaseIds).toBeUndefined();
+  });
+
   it('keeps results without a location and input errors as notifications', () => {
     const notes = run.invocations[0].toolExecutionNotifications.map((n: { level: string; message: { text: string } }) => `${n.level} ${n.message.text}`);
     expect(notes).toEqual(['error Invalid expression', 'note TG-LOG-002 not-evidenced: no aws_guardduty_detector in scope']);
