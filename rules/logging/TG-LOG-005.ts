@@ -1,6 +1,7 @@
 import { Unknown, Value, isObject } from '../../src/eval/value';
 import { GraphNode, ResourceGraph } from '../../src/graph/model';
 import { asBoolean, setting, show } from '../../src/rules/support/attributes';
+import { presenceOf } from '../../src/rules/support/presence';
 import { fail, pass, unknown } from '../../src/rules/support/results';
 import { Rule, RuleResult } from '../../src/rules/types';
 
@@ -82,25 +83,22 @@ function checkEventRule(graph: ResourceGraph, node: GraphNode, sources: string[]
   return pass(node, `GuardDuty findings are routed: ${matched} and ${targets.map((t) => t.address).join(', ')}${to} receives them`, 'event_pattern');
 }
 
-/** A non-empty action list: a known non-empty list, or `unknown` when it cannot be told. */
-function actionsOf(node: GraphNode, path: string): { status: 'some' | 'none' | 'unknown'; describe: string } {
-  const s = setting(node, path);
-  if (!s.read.present) return { status: 'none', describe: `${path} is not set` };
-  if (s.value instanceof Unknown) return { status: 'unknown', describe: s.describe };
-  const list = Array.isArray(s.value) ? s.value : [s.value];
-  return { status: list.length > 0 ? 'some' : 'none', describe: s.describe };
+/** A non-empty action list: set (a known non-empty list, a required variable), or `unknown` when it cannot be told. */
+function actionsOf(graph: ResourceGraph, node: GraphNode, path: string): { status: 'some' | 'none' | 'unknown'; describe: string } {
+  const p = presenceOf(graph, node, path);
+  return { status: p.status === 'set' ? 'some' : p.status === 'unset' ? 'none' : 'unknown', describe: p.describe };
 }
 
 function checkMetricAlarm(graph: ResourceGraph, node: GraphNode): RuleResult {
   const enabled = setting(node, 'actions_enabled', true);
   const on = asBoolean(enabled.value);
   if (on === false) return fail(node, `The alarm notifies nobody: ${enabled.describe}`, 'actions_enabled');
-  const actions = actionsOf(node, 'alarm_actions');
+  const actions = actionsOf(graph, node, 'alarm_actions');
   if (actions.status === 'unknown') return unknown(node, `${actions.describe}: whether the alarm notifies anyone is not known statically`, 'alarm_actions');
   if (actions.status === 'none') {
     // A child of a composite alarm alerts through the composite alarm's actions.
     for (const composite of graph.referrers(node, COMPOSITE_ALARM_TYPES, 'alarm_rule')) {
-      if (actionsOf(composite, 'alarm_actions').status === 'some' && asBoolean(setting(composite, 'actions_enabled', true).value) !== false) {
+      if (actionsOf(graph, composite, 'alarm_actions').status === 'some' && asBoolean(setting(composite, 'actions_enabled', true).value) !== false) {
         return pass(node, `The alarm notifies through composite alarm ${composite.address}, which sets alarm_actions`);
       }
     }

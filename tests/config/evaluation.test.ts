@@ -126,10 +126,13 @@ resource "x_thing" "a" {
     expect(get('computed')).toEqual(new Unknown('aws_vpc.main.id', 'known after apply', { address: 'aws_vpc.main', attrPath: 'id' }));
     expect(get('configured')).toBe('10.0.0.0/16');
     expect(get('data')).toEqual(new Unknown('data.aws_ami.ubuntu.id', 'data source result, read during plan', { address: 'data.aws_ami.ubuntu', attrPath: 'id' }));
-    const unset = new Unknown('var.unset', 'no value given: set it with --var unset=..., a .tfvars file or TF_VAR_unset');
+    // A variable without default is required: its value is unknown, but it is there (the caller must give it).
+    const unset = new Unknown('var.unset', 'no value given: set it with --var unset=..., a .tfvars file or TF_VAR_unset', undefined, undefined, undefined, { variable: 'var.unset' });
     expect(get('variable')).toEqual(unset);
     expect(get('through')).toBeInstanceOf(Unknown);
     expect((get('through') as Unknown).reason).toContain('var.unset');
+    // A value computed from a required variable may be anything, null included: no longer "required".
+    expect((get('through') as Unknown).requiredInput).toBeUndefined();
     // The known text around an unknown part stays visible, as pieces and in the name.
     const arn = new Unknown('aws_vpc.main.arn', 'known after apply', { address: 'aws_vpc.main', attrPath: 'arn' });
     expect(get('template')).toEqual(new Unknown('arn:${aws_vpc.main.arn}/*', 'known after apply', { address: 'aws_vpc.main', attrPath: 'arn' }, undefined, ['arn:', arn, '/*']));

@@ -95,5 +95,23 @@ ruleTester(rule, {
       files: { 'main.tf': 'variable "engine" {}\nresource "aws_elasticache_cluster" "c" {\n  engine = var.engine\n}\n' },
       expect: [{ status: 'unknown', address: 'aws_elasticache_cluster.c', line: 3, message: ['snapshot_retention_limit = 0', 'Memcached'] }],
     },
+    {
+      name: 'a Redis cluster that may or may not join a replication group gives unknown; one that certainly joins (a required variable) is not evaluated',
+      files: {
+        'main.tf': [
+          'variable "group" {}',
+          'variable "join" {}',
+          'resource "aws_elasticache_cluster" "maybe" {',
+          '  engine               = "redis"',
+          '  replication_group_id = var.join ? var.group : null',
+          '}',
+          'resource "aws_elasticache_cluster" "member" {',
+          '  replication_group_id = var.group',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: [{ status: 'unknown', address: 'aws_elasticache_cluster.maybe', line: 5, message: ['snapshot_retention_limit = 0', 'replication_group_id = unknown (condition var.join'] }],
+    },
   ],
 });

@@ -30,14 +30,14 @@ ruleTester(rule, {
           '',
         ].join('\n'),
       },
-      expect: [{ status: 'pass', address: 'aws_lb.app', line: 5, message: ['access_logs.enabled = true', 'access_logs.bucket = unknown (aws_s3_bucket.logs.id'] }],
+      expect: [{ status: 'pass', address: 'aws_lb.app', line: 5, message: ['access_logs.enabled = true', 'access_logs.bucket = aws_s3_bucket.logs.id (a reference to aws_s3_bucket.logs)'] }],
     },
     {
-      name: 'aws_alb alias, network type, bucket from an undeclared-value variable still counts as written',
+      name: 'aws_alb alias, network type, bucket from a required variable is present',
       files: {
         'main.tf': 'variable "bucket" {}\nresource "aws_alb" "nlb" {\n  load_balancer_type = "network"\n  access_logs {\n    bucket  = var.bucket\n    enabled = true\n  }\n}\n',
       },
-      expect: [{ status: 'pass', address: 'aws_alb.nlb', line: 6 }],
+      expect: [{ status: 'pass', address: 'aws_alb.nlb', line: 6, message: 'access_logs.bucket is set from var.bucket, a required variable' }],
     },
     {
       name: 'Gateway Load Balancers are not applicable',
