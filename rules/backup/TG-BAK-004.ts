@@ -3,6 +3,7 @@ import { GraphNode, ResourceGraph } from '../../src/graph/model';
 import { setting } from '../../src/rules/support/attributes';
 import { asNumber, days } from '../../src/rules/support/numbers';
 import { presenceOf } from '../../src/rules/support/presence';
+import { missingRequired } from '../../src/rules/support/required';
 import { fail, pass, unknown } from '../../src/rules/support/results';
 import { Rule, RuleResult } from '../../src/rules/types';
 
@@ -24,7 +25,8 @@ function check(graph: ResourceGraph, node: GraphNode): RuleResult | undefined {
     if (group.status === 'unknown') doubt = { attribute: 'replication_group_id', note: `${group.describe}: a cluster in a replication group follows the group's snapshot settings` };
     const engine = node.attr('engine');
     if (!engine.present) {
-      return unknown(node, 'engine is not set (the provider requires it without replication_group_id): whether the cluster is Redis/Valkey is not known');
+      const why = missingRequired(node, 'engine') ?? `engine is not set and ${doubt?.note ?? 'replication_group_id is empty'}`;
+      return unknown(node, `${why}; whether the cluster is Redis/Valkey is not known`, doubt?.attribute);
     }
     if (engine.value instanceof Unknown) doubt ??= { attribute: 'engine', note: `engine is not known statically (${engine.value.describe()}): Memcached clusters take no snapshots` };
     else if (typeof engine.value === 'string' && !SNAPSHOT_ENGINES.includes(engine.value.toLowerCase())) return undefined;

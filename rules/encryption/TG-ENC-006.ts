@@ -4,6 +4,7 @@ import { asBoolean, setting, show } from '../../src/rules/support/attributes';
 import { judgeCustomerManagedKey } from '../../src/rules/support/kms';
 import { presenceOf } from '../../src/rules/support/presence';
 import { referencedNodes } from '../../src/rules/support/references';
+import { missingRequired } from '../../src/rules/support/required';
 import { fail, result, unknown } from '../../src/rules/support/results';
 import { Rule, RuleResult } from '../../src/rules/types';
 
@@ -48,6 +49,8 @@ function clusterOf(graph: ResourceGraph, node: GraphNode): GraphNode | undefined
  */
 function checkClusterSnapshot(graph: ResourceGraph, node: GraphNode): RuleResult {
   const attr = 'db_cluster_identifier';
+  const missing = missingRequired(node, attr);
+  if (missing) return unknown(node, `${missing}; the snapshot is encrypted like its cluster, which it does not name`);
   const cluster = clusterOf(graph, node);
   if (!cluster) {
     return unknown(node, `The snapshot is encrypted like its cluster (${show(node.attr(attr).value)}), which is not in the scanned configuration`, attr);

@@ -50,6 +50,18 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a cluster without engine or replication group cannot be applied: unknown, saying so',
+      files: { 'main.tf': 'resource "aws_elasticache_cluster" "c" {\n  cluster_id = "c"\n}\n' },
+      expect: [
+        {
+          status: 'unknown',
+          address: 'aws_elasticache_cluster.c',
+          line: 1,
+          message: 'engine is required by the provider unless replication_group_id is set, and it is not: the configuration cannot be applied; whether the cluster is Redis/Valkey is not known',
+        },
+      ],
+    },
+    {
       name: 'plan: snapshots off, with the .tf source for the line',
       input: 'plan.json',
       files: {

@@ -61,6 +61,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a cluster snapshot without db_cluster_identifier is not valid Terraform: unknown, saying so',
+      files: { 'main.tf': 'resource "aws_db_cluster_snapshot" "s" {\n  db_cluster_snapshot_identifier = "s1"\n}\n' },
+      expect: [{ status: 'unknown', address: 'aws_db_cluster_snapshot.s', line: 1, message: 'db_cluster_identifier is required by the provider and is not set: the configuration is not valid Terraform' }],
+    },
+    {
       name: 'vault without kms_key_arn: the AWS-managed backup key, pointing at the block',
       files: { 'main.tf': 'resource "aws_backup_vault" "v" {\n  name = "main"\n}\n' },
       expect: [{ status: 'fail', address: 'aws_backup_vault.v', line: 1, message: 'kms_key_arn is not set, so AWS Backup encrypts the vault with the AWS-managed key (alias/aws/backup)' }],

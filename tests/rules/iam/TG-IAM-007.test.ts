@@ -171,6 +171,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a role or a bucket policy without its policy is not valid Terraform: unknown, saying so',
+      files: { 'main.tf': 'resource "aws_iam_role" "r" {\n  name = "r"\n}\nresource "aws_s3_bucket_policy" "b" {\n  bucket = "b"\n}\n' },
+      expect: [
+        { status: 'unknown', address: 'aws_iam_role.r', line: 1, message: 'assume_role_policy is required by the provider and is not set: the configuration is not valid Terraform' },
+        { status: 'unknown', address: 'aws_s3_bucket_policy.b', line: 4, message: 'policy is required by the provider and is not set: the configuration is not valid Terraform' },
+      ],
+    },
+    {
       name: 'a bucket policy open to everyone, located at the statement',
       files: {
         'main.tf': 'resource "aws_s3_bucket_policy" "site" {\n  bucket = "site"\n  policy = jsonencode({\n    Statement = [{\n      Effect    = "Allow"\n      Principal = "*"\n      Action    = "s3:GetObject"\n      Resource  = "arn:aws:s3:::site/*"\n    }]\n  })\n}\n',
