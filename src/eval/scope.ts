@@ -1,6 +1,6 @@
 import type { Range } from '../hcl/ast';
 import type { FunctionContext } from './functions';
-import { Value } from './value';
+import { RESOURCE_ADDRESS, RESOURCE_PATH, TaggedObject, Unknown, Value, isObject } from './value';
 
 /** A reference from the expression being evaluated to a resource instance (or module call). */
 export interface Ref {
@@ -43,6 +43,71 @@ export interface Resolution {
   refs?: readonly Ref[];
   /** Where the value came from, outermost first (a local that read a variable lists both). */
   origins?: readonly string[];
+  /**
+   * A local binding (`each`, `count`, a `for` or dynamic-block iterator): its references are the ones
+   * its value carries, per element (`each.value` of `for_each = { a = aws_vpc.a.id }` names aws_vpc.a).
+   */
+  binding?: boolean;
+}
+
+const carriedCache = new WeakMap<object, Ref[]>();
+
+/**
+ * The references a value carries in itself: Unknowns that are an attribute of a resource instance
+ * (`aws_vpc.a.id`, also inside templates and `jsonencode` values) and whole resource objects. Values
+ * that were computed from references (a length, an upper-cased name) carry none.
+ */
+export function carriedRefs(v: Value): Ref[] {
+  if (v === null || typeof v !== 'object') return [];
+  const hit = carriedCache.get(v);
+  if (hit) return hit;
+  const out: Ref[] = [];
+  const seen = new Set<string>();
+  const add = (r: Ref) => {
+    const key = `${r.address}\u0000${r.attrPath}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(r);
+    }
+  };
+  if (v instanceof Unknown) {
+    if (v.ref) add(v.ref);
+    if (v.encodedFrom !== undefined) carriedRefs(v.encodedFrom).forEach(add);
+    for (const piece of v.template ?? []) if (piece instanceof Unknown) carriedRefs(piece).forEach(add);
+  } else if (Array.isArray(v)) {
+    for (const item of v) carriedRefs(item).forEach(add);
+  } else if (isObject(v)) {
+    const address = (v as TaggedObject)[RESOURCE_ADDRESS];
+    // A resource instance (or one of its blocks) stands for itself: what it references is its own business.
+    if (address !== undefined) add({ address, attrPath: (v as TaggedObject)[RESOURCE_PATH] ?? '' });
+    else for (const key of Object.keys(v)) carriedRefs(v[key]).forEach(add);
+  }
+  carriedCache.set(v, out);
+  return out;
+}
+
+/** `module.a[0].aws_subnet.x[1]` → `module.a[0].aws_subnet.x`. */
+function resourceOf(address: string): string {
+  return address.replace(/\[[^\]]*\]$/, '');
+}
+
+/** A module call (`module.net`, `module.a[0].module.b`) rather than a resource. */
+function isModuleCall(address: string): boolean {
+  return /(^|\.)module\.[^.[\]]+(\[[^\]]*\])?$/.test(address);
+}
+
+/**
+ * Whether every reference behind `whole` (a local's, a variable's, an output's references) is carried
+ * by the value itself, so that the part a traversal selects (`local.vpcs["a"]`, `local.ids[0]`) stands
+ * for exactly the references it carries. A reference to a whole resource counts as carried when the
+ * value carries its instances; module calls are kept either way.
+ */
+export function refsAreCarried(refs: readonly Ref[], whole: Value): boolean {
+  const carried = carriedRefs(whole);
+  if (carried.length === 0) return false;
+  const exact = new Set(carried.map((r) => `${r.address}\u0000${r.attrPath}`));
+  const resources = new Set(carried.map((r) => resourceOf(r.address)));
+  return refs.every((r) => isModuleCall(r.address) || exact.has(`${r.address}\u0000${r.attrPath}`) || (r.attrPath === '' && (resources.has(r.address) || resources.has(resourceOf(r.address)))));
 }
 
 /** Where names come from while evaluating an expression. */
@@ -72,7 +137,7 @@ export class BindingScope implements Scope {
   }
 
   resolve(root: string, steps: TraversalStep[], at?: Range): Resolution | undefined {
-    if (Object.prototype.hasOwnProperty.call(this.bindings, root)) return { value: this.bindings[root], consumed: 0 };
+    if (Object.prototype.hasOwnProperty.call(this.bindings, root)) return { value: this.bindings[root], consumed: 0, binding: true };
     return this.parent.resolve(root, steps, at);
   }
 }

@@ -223,6 +223,95 @@ resource "aws_instance" "off" { count = 0 }
   });
 });
 
+describe('edges through count, for_each and their values', () => {
+  const files = {
+    'main.tf': `
+resource "aws_vpc" "a" { cidr_block = "10.0.0.0/16" }
+resource "aws_vpc" "b" { cidr_block = "10.1.0.0/16" }
+locals {
+  vpcs    = { a = aws_vpc.a.id, b = aws_vpc.b.id }
+  ids     = [aws_vpc.a.id, aws_vpc.b.id]
+  objects = { a = aws_vpc.a, b = aws_vpc.b }
+  nested  = { for k, v in local.vpcs : k => { vpc = v, name = upper(k) } }
+}
+resource "aws_flow_log" "direct" {
+  for_each = local.vpcs
+  vpc_id   = each.value
+}
+resource "aws_flow_log" "by_key" {
+  for_each = toset(["a", "b"])
+  vpc_id   = local.vpcs[each.key]
+}
+resource "aws_flow_log" "counted" {
+  count  = 2
+  vpc_id = local.ids[count.index]
+}
+resource "aws_flow_log" "objects" {
+  for_each = local.objects
+  vpc_id   = each.value.id
+}
+resource "aws_flow_log" "merged" {
+  for_each = merge(tomap(local.vpcs), {})
+  vpc_id   = each.value
+}
+resource "aws_flow_log" "nested" {
+  for_each = local.nested
+  vpc_id   = each.value.vpc
+}
+resource "aws_flow_log" "values" {
+  count  = length(local.ids)
+  vpc_id = values(local.vpcs)[count.index]
+}
+resource "aws_flow_log" "lookup" {
+  for_each = toset(keys(local.vpcs))
+  vpc_id   = lookup(local.vpcs, each.key)
+}
+resource "aws_route_table" "rt" {
+  dynamic "route" {
+    for_each = local.vpcs
+    content {
+      cidr_block                = "10.9.0.0/16"
+      vpc_peering_connection_id = route.value
+    }
+  }
+}
+module "logs" {
+  source   = "./logs"
+  for_each = local.vpcs
+  vpc_id   = each.value
+}
+`,
+    'logs/main.tf': 'variable "vpc_id" {}\nresource "aws_flow_log" "this" {\n  vpc_id = var.vpc_id\n}\n',
+  };
+
+  it('links each instance to the element of the collection it was made from', async () => {
+    const input = await load(files);
+    const g = input.graph;
+    const vpcOf = (address: string, path = 'vpc_id') => g.targets(g.node(address)!, path, 'aws_vpc').map((n) => n.address);
+    for (const name of ['direct', 'by_key', 'objects', 'merged', 'nested']) {
+      expect([name, vpcOf(`aws_flow_log.${name}["a"]`)]).toEqual([name, ['aws_vpc.a']]);
+      expect([name, vpcOf(`aws_flow_log.${name}["b"]`)]).toEqual([name, ['aws_vpc.b']]);
+    }
+    expect(vpcOf('aws_flow_log.counted[0]')).toEqual(['aws_vpc.a']);
+    expect(vpcOf('aws_flow_log.counted[1]')).toEqual(['aws_vpc.b']);
+    expect(g.edgesFrom(g.node('aws_flow_log.direct["a"]')!, 'vpc_id')).toEqual([{ from: 'aws_flow_log.direct["a"]', fromPath: 'vpc_id', to: 'aws_vpc.a', toPath: 'id' }]);
+    expect(vpcOf('aws_route_table.rt', 'route.0.vpc_peering_connection_id')).toEqual(['aws_vpc.a']);
+    expect(vpcOf('aws_route_table.rt', 'route.1.vpc_peering_connection_id')).toEqual(['aws_vpc.b']);
+    expect(vpcOf('module.logs["a"].aws_flow_log.this')).toEqual(['aws_vpc.a']);
+    expect(vpcOf('module.logs["b"].aws_flow_log.this')).toEqual(['aws_vpc.b']);
+  });
+
+  it('keeps every candidate where a function picks the element (the value still names the right one)', async () => {
+    const input = await load(files);
+    const g = input.graph;
+    for (const address of ['aws_flow_log.values[0]', 'aws_flow_log.lookup["a"]']) {
+      const node = g.node(address)!;
+      expect(g.targets(node, 'vpc_id', 'aws_vpc').map((n) => n.address)).toContain('aws_vpc.a');
+      expect(node.attr('vpc_id').value).toEqual(new Unknown('aws_vpc.a.id', 'known after apply', { address: 'aws_vpc.a', attrPath: 'id' }));
+    }
+  });
+});
+
 describe('variables', () => {
   const files = {
     'main.tf': `
