@@ -31,6 +31,8 @@ type RawSetting = { raw: string; origin: string } | { value: Value; origin: stri
 export interface VariableInputs {
   cli?: CliVariable[];
   env?: Record<string, string | undefined>;
+  /** Values already typed, which win over every other source: a plan's recorded `variables`. */
+  values?: { origin: string; values: Record<string, Value> };
 }
 
 /** Constant expressions only: tfvars files cannot reference anything. */
@@ -75,6 +77,7 @@ export class RootVariables {
       if (setting.kind === 'var') vars.settings.set(setting.name, { raw: setting.value, origin: '--var' });
       else vars.readFile(path.resolve(cwd, setting.file), true);
     }
+    for (const [name, value] of Object.entries(inputs.values?.values ?? {})) vars.settings.set(name, { value, origin: inputs.values!.origin });
     return vars;
   }
 
