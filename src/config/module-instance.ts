@@ -276,6 +276,8 @@ export class ModuleInstance implements Scope {
     if (arg) {
       const collector = new RefCollector();
       let value = this.safeEvaluate(arg.expr, new CollectingScope(this.caller.scope, collector), `${this.prefix}${shown}`);
+      // `vpc_id = each.value` of a module with for_each: what this instance's element names.
+      collector.settle(value);
       if (!(value === null && nonNullable)) {
         const at = `${this.evaluation.displayPath(arg.range.file)}:${arg.range.start.line}`;
         if (value instanceof Unknown && !defaultAttr) {

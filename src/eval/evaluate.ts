@@ -4,7 +4,7 @@
  */
 import { Expr, TemplatePart } from '../hcl/ast';
 import { FUNCTIONS } from './functions';
-import { BindingScope, Scope, TraversalStep, carriedRefs, refsAreCarried } from './scope';
+import { BindingScope, Scope, TraversalStep, carriedRefs, narrowedRefs, refsAreCarried } from './scope';
 import {
   EvalError,
   RESOURCE_ADDRESS,
@@ -102,8 +102,9 @@ function evalTraversal(e: Expr, scope: Scope): Value {
     if (narrow) collector!.addAll(resolved.refs!);
     throw err;
   }
-  // `each.value`, a `for` or dynamic-block iterator: the element's own references.
-  if (collector && (narrow || resolved.binding)) collector.addAll(carriedRefs(value));
+  if (collector && narrow) collector.addAll(narrowedRefs(resolved.refs!, value));
+  // `each.value`, a `for` or dynamic-block iterator: the element's own references, if they reach the result.
+  else if (collector && resolved.binding) collector.addProvisional(carriedRefs(value));
   return value;
 }
 

@@ -31,6 +31,26 @@ export class RefCollector {
   addOrigins(origins: readonly string[]): void {
     for (const o of origins) if (!this.origins.includes(o)) this.origins.push(o);
   }
+
+  /** References read through a binding, kept only if the result still carries them (see `settle`). */
+  private readonly provisional: Ref[] = [];
+
+  addProvisional(refs: readonly Ref[]): void {
+    this.provisional.push(...refs);
+  }
+
+  /**
+   * Ends an evaluation whose result is `value`. A binding (`each.value`, `count.index`, a `for` or
+   * dynamic-block iterator) stands for the references its element carries, per instance, but only
+   * those that reach the result: `vpc_id = each.value` names its VPC, `name = lookup(each.value,
+   * "name")` names nothing.
+   */
+  settle(value: Value): void {
+    if (this.provisional.length === 0) return;
+    const carried = new Set(carriedRefs(value).map((r) => `${r.address}\u0000${r.attrPath}`));
+    for (const r of this.provisional) if (carried.has(`${r.address}\u0000${r.attrPath}`)) this.add(r);
+    this.provisional.length = 0;
+  }
 }
 
 export type TraversalStep = { kind: 'attr'; name: string } | { kind: 'index'; key: Value };
@@ -43,10 +63,7 @@ export interface Resolution {
   refs?: readonly Ref[];
   /** Where the value came from, outermost first (a local that read a variable lists both). */
   origins?: readonly string[];
-  /**
-   * A local binding (`each`, `count`, a `for` or dynamic-block iterator): its references are the ones
-   * its value carries, per element (`each.value` of `for_each = { a = aws_vpc.a.id }` names aws_vpc.a).
-   */
+  /** A local binding (`each`, `count`, a `for` or dynamic-block iterator): see `RefCollector.settle`. */
   binding?: boolean;
 }
 
@@ -96,18 +113,32 @@ function isModuleCall(address: string): boolean {
   return /(^|\.)module\.[^.[\]]+(\[[^\]]*\])?$/.test(address);
 }
 
+/** Whether `carried` (a value's own references) accounts for `r`. */
+function covers(carried: readonly Ref[], r: Ref): boolean {
+  if (isModuleCall(r.address)) {
+    // A module output read: accounted for when the value carries references into that module.
+    const inside = `${r.address}.`;
+    return carried.some((c) => c.address.startsWith(inside));
+  }
+  if (carried.some((c) => c.address === r.address && c.attrPath === r.attrPath)) return true;
+  // A whole resource (`aws_subnet.x` of `aws_subnet.x[*].id`): accounted for by its instances.
+  return r.attrPath === '' && carried.some((c) => c.address === r.address || resourceOf(c.address) === r.address || resourceOf(c.address) === resourceOf(r.address));
+}
+
 /**
  * Whether every reference behind `whole` (a local's, a variable's, an output's references) is carried
  * by the value itself, so that the part a traversal selects (`local.vpcs["a"]`, `local.ids[0]`) stands
- * for exactly the references it carries. A reference to a whole resource counts as carried when the
- * value carries its instances; module calls are kept either way.
+ * for exactly the references it carries (see `narrowedRefs`).
  */
 export function refsAreCarried(refs: readonly Ref[], whole: Value): boolean {
   const carried = carriedRefs(whole);
-  if (carried.length === 0) return false;
-  const exact = new Set(carried.map((r) => `${r.address}\u0000${r.attrPath}`));
-  const resources = new Set(carried.map((r) => resourceOf(r.address)));
-  return refs.every((r) => isModuleCall(r.address) || exact.has(`${r.address}\u0000${r.attrPath}`) || (r.attrPath === '' && (resources.has(r.address) || resources.has(resourceOf(r.address)))));
+  return carried.length > 0 && refs.every((r) => covers(carried, r));
+}
+
+/** The references of a selected part: the ones it carries, and the module outputs it was read through. */
+export function narrowedRefs(refs: readonly Ref[], part: Value): Ref[] {
+  const carried = carriedRefs(part);
+  return [...refs.filter((r) => isModuleCall(r.address) && covers(carried, r)), ...carried];
 }
 
 /** Where names come from while evaluating an expression. */

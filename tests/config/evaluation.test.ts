@@ -301,6 +301,39 @@ module "logs" {
     expect(vpcOf('module.logs["b"].aws_flow_log.this')).toEqual(['aws_vpc.b']);
   });
 
+  it('records what reaches the attribute: not the rest of the element, not the other parts of a local; module outputs read stay linked', async () => {
+    const input = await load({
+      'main.tf': `
+resource "aws_s3_bucket" "logs" {}
+resource "aws_kms_key" "k" {}
+locals {
+  cfg   = { bucket = aws_s3_bucket.logs.id, prefix = "logs/" }
+  items = { a = { key = aws_kms_key.k.arn, name = "a" } }
+}
+resource "x_thing" "t" {
+  for_each = local.items
+  name     = lookup(each.value, "name", "x")
+  key      = each.value.key
+  prefix   = local.cfg.prefix
+  bucket   = local.cfg["bucket"]
+  from_mod = module.m.keys["a"]
+}
+module "m" {
+  source = "./m"
+}
+`,
+      'm/main.tf': 'resource "aws_kms_key" "k" {\n  for_each = toset(["a", "b"])\n}\noutput "keys" { value = { for k, v in aws_kms_key.k : k => v.arn } }\n',
+    });
+    const g = input.graph;
+    const t = g.node('x_thing.t["a"]')!;
+    const to = (path: string) => g.edgesFrom(t, path).map((e) => `${e.to} ${e.toPath}`.trim());
+    expect(to('name')).toEqual([]);
+    expect(to('key')).toEqual(['aws_kms_key.k arn']);
+    expect(to('prefix')).toEqual([]);
+    expect(to('bucket')).toEqual(['aws_s3_bucket.logs id']);
+    expect(to('from_mod')).toEqual(['module.m keys', 'module.m.aws_kms_key.k["a"] arn']);
+  });
+
   it('keeps every candidate where a function picks the element (the value still names the right one)', async () => {
     const input = await load(files);
     const g = input.graph;
