@@ -116,9 +116,8 @@ function isModuleCall(address: string): boolean {
 /** Whether `carried` (a value's own references) accounts for `r`. */
 function covers(carried: readonly Ref[], r: Ref): boolean {
   if (isModuleCall(r.address)) {
-    // A module output read: accounted for when the value carries references into that module.
-    const inside = `${r.address}.`;
-    return carried.some((c) => c.address.startsWith(inside));
+    // A module output read: accounted for when the value carries references into that module (or one of its instances).
+    return carried.some((c) => c.address.startsWith(`${r.address}.`) || c.address.startsWith(`${r.address}[`));
   }
   if (carried.some((c) => c.address === r.address && c.attrPath === r.attrPath)) return true;
   // A whole resource (`aws_subnet.x` of `aws_subnet.x[*].id`): accounted for by its instances.

@@ -281,23 +281,32 @@ function expandTargets(graph: ResourceGraph, targets: readonly Target[]): Target
   return targets.flatMap((t) => (graph.node(t.address) ? [t] : graph.instancesOf(t.address).map((n) => ({ address: n.address, attrPath: t.attrPath }))));
 }
 
-/** References that may pick a different element per instance: `each.*`, `count.index`, a local or a module input. */
-const PER_INSTANCE = /^(each\.|count\.|local\.|var\.)/;
-
 /**
  * Of the targets the plan's references allow (`found`, resolved per resource), the ones this instance
- * names: first as the `.tf` source says (`each.value` of `for_each = local.vpcs`); else the plan's own
- * guess (`keyed`: `aws_subnet.x[count.index]` is the instance with the referrer's key); then, among
- * several, by value (the attribute's known value is one candidate's `id`). When nothing tells, every
- * candidate stays: an edge may over-approximate, and rules that need the exact one read values first.
+ * names. `keyed` is the plan's own guess (`aws_subnet.x[count.index]` is the instance with the
+ * referrer's key), trusted when it names one instance per target. Where an instance selector (`each`,
+ * `count`, also through a module input) leaves several candidates, or could not be followed at all
+ * (`each.value` passed through a module input), the `.tf` source says which; then, among several, a known
+ * value picks the candidate it names (the attribute's value is one candidate's `id`). When nothing
+ * tells, every candidate stays: an edge may over-approximate, and rules that need the exact one read
+ * values first.
  */
-function pickTargets(graph: ResourceGraph, node: GraphNode, fromPath: string, references: readonly string[], found: Target[], keyed: Target[], fromSource: SourceReferences): Target[] {
+function pickTargets(
+  graph: ResourceGraph,
+  node: GraphNode,
+  fromPath: string,
+  selector: { direct: boolean; throughInputs: { key: boolean; value: boolean } },
+  found: Target[],
+  keyed: Target[],
+  fromSource: SourceReferences,
+): Target[] {
   let out = keyed;
-  const said = references.some((r) => PER_INSTANCE.test(r)) ? fromSource(node.address, fromPath) : undefined;
+  const several = new Set(expandTargets(graph, keyed).map((t) => t.address)).size > 1;
+  const ask = ((selector.direct || selector.throughInputs.key) && several) || (selector.throughInputs.value && found.length === 0);
+  const said = ask ? fromSource(node.address, fromPath) : undefined;
   if (said) {
     const named = expandTargets(graph, said);
     if (found.length === 0) {
-      // The plan's references could not be followed (`each.value` passed through a module input).
       out = named;
     } else {
       const names = new Set(named.map((t) => t.address));
@@ -382,6 +391,36 @@ function addReferenceEdges(
     return out;
   };
 
+  /**
+   * How a module input `var.x` of `modulePath` is set, maybe through the caller's own inputs: from an
+   * instance key (`each`, `count`: it may differ per instance), and from `each.value` of a `for_each`
+   * that references something (the plan records `each.value` but not what it stands for).
+   */
+  type InputSelector = { key: boolean; value: boolean };
+  const inputSelectors = new Map<string, InputSelector>();
+  const NONE: InputSelector = { key: false, value: false };
+  const inputSelector = (ref: string, modulePath: string, depth: number): InputSelector => {
+    const p = parseReference(ref);
+    if (p.kind !== 'var' || !modulePath || depth > MAX_RESOLVE_DEPTH) return NONE;
+    const cacheKey = `${modulePath}\u0000${p.target}`;
+    const hit = inputSelectors.get(cacheKey);
+    if (hit) return hit;
+    inputSelectors.set(cacheKey, NONE);
+    const cut = modulePath.lastIndexOf('module.');
+    const parent = cut > 0 ? modulePath.slice(0, cut - 1) : '';
+    const callName = modulePath.slice(cut + 'module.'.length).replace(/\[[^\]]*\]$/, '');
+    const call = configs.get(stripKeys(parent))?.module_calls?.[callName] as { expressions?: JsonObject; for_each_expression?: JsonObject } | undefined;
+    const refs = expressionRefs(call?.expressions?.[p.target] as Json).flatMap((r) => r.references);
+    const forEachRefs = expressionRefs(call?.for_each_expression as Json).flatMap((r) => r.references);
+    const outer = refs.map((r) => inputSelector(r, parent, depth + 1));
+    const result: InputSelector = {
+      key: refs.some((r) => /^(each|count)\./.test(r)) || outer.some((o) => o.key),
+      value: (refs.some((r) => r.startsWith('each.value')) && forEachRefs.length > 0) || outer.some((o) => o.value),
+    };
+    inputSelectors.set(cacheKey, result);
+    return result;
+  };
+
   for (const node of graph.nodes()) {
     const config = configs.get(stripKeys(node.modulePath))?.resources?.find((r) => r.address === (node.kind === 'data' ? `data.${node.type}.${node.name}` : `${node.type}.${node.name}`));
     if (!config) continue;
@@ -409,7 +448,9 @@ function addReferenceEdges(
           keyed.push({ address: to, attrPath: target.attrPath });
         }
       }
-      for (const t of pickTargets(graph, node, fromPath, references, found, keyed, fromSource)) graph.addReference(node.address, fromPath, t.address, t.attrPath);
+      const inputs = references.map((r) => inputSelector(r, node.modulePath, 0));
+      const selector = { direct: usesKey, throughInputs: { key: inputs.some((i) => i.key), value: inputs.some((i) => i.value) } };
+      for (const t of pickTargets(graph, node, fromPath, selector, found, keyed, fromSource)) graph.addReference(node.address, fromPath, t.address, t.attrPath);
     }
   }
   graph.pruneWholeObjectEdges();

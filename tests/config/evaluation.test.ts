@@ -334,6 +334,28 @@ module "m" {
     expect(to('from_mod')).toEqual(['module.m keys', 'module.m.aws_kms_key.k["a"] arn']);
   });
 
+  it('follows each.key into the instance of a module with for_each', async () => {
+    const input = await load({
+      'main.tf': `
+locals {
+  repos = { one = "a", two = "b" }
+}
+module "repo" {
+  source   = "./repo"
+  for_each = local.repos
+  name     = each.value
+}
+resource "aws_iam_role" "r" {
+  for_each = local.repos
+  name     = module.repo[each.key].arn
+}
+`,
+      'repo/main.tf': 'variable "name" {}\nresource "aws_ecr_repository" "this" {\n  name = var.name\n}\noutput "arn" { value = aws_ecr_repository.this.arn }\n',
+    });
+    const g = input.graph;
+    expect(g.edgesFrom(g.node('aws_iam_role.r["one"]')!, 'name').map((e) => `${e.to} ${e.toPath}`.trim())).toEqual(['module.repo', 'module.repo["one"].aws_ecr_repository.this arn']);
+  });
+
   it('keeps every candidate where a function picks the element (the value still names the right one)', async () => {
     const input = await load(files);
     const g = input.graph;
