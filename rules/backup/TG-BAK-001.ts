@@ -2,6 +2,7 @@ import { Unknown } from '../../src/eval/value';
 import { GraphNode, ResourceGraph } from '../../src/graph/model';
 import { setting } from '../../src/rules/support/attributes';
 import { asNumber, days } from '../../src/rules/support/numbers';
+import { presenceOf } from '../../src/rules/support/presence';
 import { fail, pass, unknown } from '../../src/rules/support/results';
 import { Rule, RuleResult } from '../../src/rules/types';
 
@@ -17,20 +18,19 @@ const REPLICA_ATTRIBUTE: Record<string, string | undefined> = {
 };
 
 /**
- * Whether the resource is a read replica: `true` when the source attribute holds a known, non-empty
- * value or refers to another resource (`aws_db_instance.src.identifier`, known only after apply but
- * never null); else the Unknown it holds (an unset variable, which may still turn out null).
+ * Whether the resource is a read replica: `true` when the source attribute is set (a known, non-empty
+ * value, a reference to another resource such as `aws_db_instance.src.identifier`, a required
+ * variable); else the Unknown it holds (a value that may still turn out null).
  */
 export function readReplicaOf(graph: ResourceGraph, node: GraphNode): { attribute: string; value: true | Unknown } | undefined {
   const attribute = REPLICA_ATTRIBUTE[node.type];
   if (!attribute) return undefined;
-  const read = node.attr(attribute);
-  if (!read.present) return undefined;
-  if (read.value instanceof Unknown) {
-    const refersToResource = read.value.ref !== undefined || graph.edgesFrom(node, attribute).length > 0;
-    return { attribute, value: refersToResource ? true : read.value };
-  }
-  return read.value === '' ? undefined : { attribute, value: true };
+  const source = presenceOf(graph, node, attribute);
+  if (source.status === 'unset') return undefined;
+  const v = node.attr(attribute).value;
+  // Plan JSON: a source known only after apply that the configuration links to another resource.
+  if (v instanceof Unknown && (source.status === 'set' || graph.edgesFrom(node, attribute).length > 0)) return { attribute, value: true };
+  return v instanceof Unknown ? { attribute, value: v } : { attribute, value: true };
 }
 
 function check(graph: ResourceGraph, node: GraphNode, minDays: number): RuleResult | undefined {

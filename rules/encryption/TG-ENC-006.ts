@@ -2,7 +2,9 @@ import { Unknown } from '../../src/eval/value';
 import { GraphNode, ResourceGraph } from '../../src/graph/model';
 import { asBoolean, setting, show } from '../../src/rules/support/attributes';
 import { judgeCustomerManagedKey } from '../../src/rules/support/kms';
+import { presenceOf } from '../../src/rules/support/presence';
 import { referencedNodes } from '../../src/rules/support/references';
+import { missingRequired } from '../../src/rules/support/required';
 import { fail, result, unknown } from '../../src/rules/support/results';
 import { Rule, RuleResult } from '../../src/rules/types';
 
@@ -21,6 +23,18 @@ function keyResult(graph: ResourceGraph, node: GraphNode, attr: string, omitted:
   return result(judged.status, node, judged.message, attr);
 }
 
+/**
+ * A snapshot copy only has to set `kms_key_id` (rules.md): a key known to be AWS-managed still fails,
+ * and when which key it is cannot be told, a key that is certainly set (a required variable) passes.
+ */
+function copyKeyResult(graph: ResourceGraph, node: GraphNode): RuleResult {
+  const attr = 'kms_key_id';
+  const judged = keyResult(graph, node, attr, 'No customer-managed key: kms_key_id is not set, so the copy keeps the encryption of its source snapshot (the source\'s key, or none)');
+  if (judged.status !== 'unknown') return judged;
+  const key = presenceOf(graph, node, attr);
+  return key.status === 'set' ? result('pass', node, `${key.describe}: the copy is encrypted with the KMS key it names`, attr) : judged;
+}
+
 /** The cluster a cluster snapshot is taken of: by reference, else by a literal `cluster_identifier`. */
 function clusterOf(graph: ResourceGraph, node: GraphNode): GraphNode | undefined {
   const { nodes, unresolved } = referencedNodes(graph, node, 'db_cluster_identifier', CLUSTER_TYPES);
@@ -35,6 +49,8 @@ function clusterOf(graph: ResourceGraph, node: GraphNode): GraphNode | undefined
  */
 function checkClusterSnapshot(graph: ResourceGraph, node: GraphNode): RuleResult {
   const attr = 'db_cluster_identifier';
+  const missing = missingRequired(node, attr);
+  if (missing) return unknown(node, `${missing}; the snapshot is encrypted like its cluster, which it does not name`);
   const cluster = clusterOf(graph, node);
   if (!cluster) {
     return unknown(node, `The snapshot is encrypted like its cluster (${show(node.attr(attr).value)}), which is not in the scanned configuration`, attr);
@@ -68,7 +84,8 @@ export const rule: Rule = {
       'encrypted like its cluster, so it passes when the cluster (followed through `db_cluster_identifier`) is',
       'encrypted with a customer-managed key and is `unknown` when the cluster is not in the scanned configuration.',
       'The key judgement is the one of TG-ENC-002: a key or customer alias in the graph, or an ARN literal that is',
-      'not an AWS-managed alias.',
+      'not an AWS-managed alias. A copy only has to set `kms_key_id`: when which key it names is not known statically',
+      'but it is certainly set (a required variable), the copy passes; a vault\'s key must be known to be customer-managed.',
     ].join('\n'),
     remediation: [
       'Encrypt vaults and snapshot copies with a customer-managed key:',
@@ -108,11 +125,7 @@ export const rule: Rule = {
     for (const node of graph.resources(VAULT_TYPES)) {
       results.push(keyResult(graph, node, 'kms_key_arn', 'No customer-managed key: kms_key_arn is not set, so AWS Backup encrypts the vault with the AWS-managed key (alias/aws/backup)'));
     }
-    for (const node of graph.resources(SNAPSHOT_COPY_TYPES)) {
-      results.push(
-        keyResult(graph, node, 'kms_key_id', 'No customer-managed key: kms_key_id is not set, so the copy keeps the encryption of its source snapshot (the source\'s key, or none)'),
-      );
-    }
+    for (const node of graph.resources(SNAPSHOT_COPY_TYPES)) results.push(copyKeyResult(graph, node));
     for (const node of graph.resources(CLUSTER_SNAPSHOT_TYPES)) results.push(checkClusterSnapshot(graph, node));
     return results;
   },

@@ -1,5 +1,6 @@
 import { Unknown } from '../../src/eval/value';
 import { GraphNode, ResourceGraph } from '../../src/graph/model';
+import { presenceOf } from '../../src/rules/support/presence';
 import { RuleParameters } from '../../src/rules/parameters';
 import { Setting, asBoolean, setting, show } from '../../src/rules/support/attributes';
 import { result } from '../../src/rules/support/results';
@@ -31,25 +32,6 @@ function booleanSwitch(node: GraphNode, path: string, defaultValue: boolean, off
   return { status: 'unknown', message: `${s.describe} is not a boolean`, attribute };
 }
 
-/**
- * Whether a key attribute (`kms_master_key_id`, `kms_key_id`) names a key: a non-empty value, or a
- * reference to a resource or data source (its ID/ARN is known only after apply). `""` and `null` are
- * not set. An unresolved variable gives an Unknown.
- */
-function keySet(graph: ResourceGraph, node: GraphNode, path: string): { set: boolean | Unknown; describe: string } {
-  const s = setting(node, path);
-  const v = s.value;
-  if (!s.read.present || v === '') return { set: false, describe: v === '' ? `${path} = "" (empty: no key)` : `${path} is not set` };
-  if (v instanceof Unknown) {
-    if (v.ref) return { set: true, describe: `${path} = ${v.source}` };
-    // Plan JSON: the configuration references a resource or data source (a module output may be null).
-    const target = graph.targets(node, path).find((t) => t.kind === 'resource' || t.kind === 'data');
-    if (target) return { set: true, describe: `${path} refers to ${target.address}` };
-    return { set: v, describe: `${path} is not known statically: ${show(v)}` };
-  }
-  return { set: true, describe: s.describe };
-}
-
 const efs: Judge = (_g, node) => booleanSwitch(node, 'encrypted', false, 'the file system is not encrypted at rest');
 const redshift: Judge = (_g, node) => booleanSwitch(node, 'encrypted', false, 'the cluster and its snapshots are not encrypted at rest');
 const search: Judge = (_g, node) => booleanSwitch(node, 'encrypt_at_rest.0.enabled', false, 'the domain\'s indices, logs and snapshots are not encrypted at rest');
@@ -77,30 +59,32 @@ const dynamodb: Judge = (_g, node, params) => {
 
 /** SQS: a KMS key, or SSE-SQS, which AWS turns on for new queues unless `sqs_managed_sse_enabled = false`. */
 const sqs: Judge = (graph, node) => {
-  const key = keySet(graph, node, 'kms_master_key_id');
-  if (key.set === true) return { status: 'pass', message: `${key.describe}: SSE-KMS`, attribute: 'kms_master_key_id' };
+  const key = presenceOf(graph, node, 'kms_master_key_id');
+  if (key.status === 'set') return { status: 'pass', message: `${key.describe}: SSE-KMS`, attribute: 'kms_master_key_id' };
+  const keyOpen = key.status === 'unknown';
+  const keyText = keyOpen ? `${key.describe}, not known statically` : key.describe;
   const sse = setting(node, 'sqs_managed_sse_enabled');
   const v = asBoolean(sse.value);
   if (v === true) return { status: 'pass', message: `${sse.describe}: SSE-SQS`, attribute: 'sqs_managed_sse_enabled' };
   if (!sse.read.present) {
     return {
       status: 'pass',
-      message: `${key.set instanceof Unknown ? key.describe : 'no kms_master_key_id'} and sqs_managed_sse_enabled is not set: SQS encrypts new queues with SSE-SQS by default`,
-      attribute: key.set instanceof Unknown ? 'kms_master_key_id' : undefined,
+      message: `${keyOpen ? keyText : 'no kms_master_key_id'} and sqs_managed_sse_enabled is not set: SQS encrypts new queues with SSE-SQS by default`,
+      attribute: keyOpen ? 'kms_master_key_id' : undefined,
     };
   }
   if (v instanceof Unknown) return { status: 'unknown', message: `sqs_managed_sse_enabled is not known statically: ${show(v)}`, attribute: 'sqs_managed_sse_enabled' };
-  if (v === false && key.set instanceof Unknown) return { status: 'unknown', message: `${sse.describe} and ${key.describe}`, attribute: 'kms_master_key_id' };
-  if (v === false) return { status: 'fail', message: `${sse.describe} and ${key.describe}: the queue's messages are not encrypted at rest`, attribute: 'sqs_managed_sse_enabled' };
+  if (v === false && keyOpen) return { status: 'unknown', message: `${sse.describe} and ${keyText}`, attribute: 'kms_master_key_id' };
+  if (v === false) return { status: 'fail', message: `${sse.describe} and ${keyText}: the queue's messages are not encrypted at rest`, attribute: 'sqs_managed_sse_enabled' };
   return { status: 'unknown', message: `${sse.describe} is not a boolean`, attribute: 'sqs_managed_sse_enabled' };
 };
 
 /** SNS topics and CloudWatch log groups are encrypted with KMS only when a key is set. */
 function keyRequired(path: string, without: string): Judge {
   return (graph, node) => {
-    const key = keySet(graph, node, path);
-    if (key.set === true) return { status: 'pass', message: `${key.describe}: encrypted with KMS`, attribute: path };
-    if (key.set instanceof Unknown) return { status: 'unknown', message: key.describe, attribute: path };
+    const key = presenceOf(graph, node, path);
+    if (key.status === 'set') return { status: 'pass', message: `${key.describe}: encrypted with KMS`, attribute: path };
+    if (key.status === 'unknown') return { status: 'unknown', message: `${key.describe}: whether a key is set is not known statically`, attribute: path };
     return { status: 'fail', message: `${key.describe}: ${without}`, attribute: node.attr(path).present ? path : undefined };
   };
 }

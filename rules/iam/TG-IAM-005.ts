@@ -24,6 +24,7 @@ import {
   triSome,
 } from '../../src/rules/support/iam-policy';
 import { result } from '../../src/rules/support/results';
+import { missingRequired } from '../../src/rules/support/required';
 import { Rule, RuleResult } from '../../src/rules/types';
 import { grantsAdmin } from './TG-IAM-001';
 
@@ -183,7 +184,7 @@ function checkRole(graph: ResourceGraph, role: GraphNode): RuleResult | undefine
     : `may grant administrative access (${admin.unknowns.join('; ')})`;
 
   const trust = policyValues(graph, role).find((v) => v.kind === 'trust');
-  if (!trust) return result('unknown', role, `The role ${adminText}, and assume_role_policy is not set (the provider requires it)`);
+  if (!trust) return result('unknown', role, `The role ${adminText}, and ${missingRequired(role, 'assume_role_policy') ?? 'assume_role_policy is not set'}`);
   const parsed = readPolicy(graph, trust);
   if ('unknown' in parsed) return result('unknown', role, `The role ${adminText}; its assume_role_policy is not known statically: ${parsed.unknown}`, trust.path);
   if (!isParsed(parsed)) return result('unknown', role, `The role ${adminText}; its assume_role_policy cannot be read: ${parsed.invalid}`, trust.path);

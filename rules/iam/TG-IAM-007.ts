@@ -1,6 +1,7 @@
 import { GraphNode, ResourceGraph } from '../../src/graph/model';
 import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
 import { combineParts, result } from '../../src/rules/support/results';
+import { missingRequired } from '../../src/rules/support/required';
 import {
   ParsedPolicy,
   PolicyValue,
@@ -31,9 +32,6 @@ export const RESOURCE_POLICY_TYPES = [
   'aws_sns_topic_policy',
   'aws_sns_topic',
 ] as const;
-
-/** Resources whose policy attribute the provider requires: without it the verdict is unknown. */
-const POLICY_REQUIRED = new Set(['aws_iam_role', 'aws_kms_key_policy', 'aws_s3_bucket_policy', 'aws_sqs_queue_policy', 'aws_sns_topic_policy']);
 
 /** An Allow statement open to everyone (`*`, `{"AWS": "*"}`, a wildcard-account ARN, a NotPrincipal) without a narrowing condition. */
 export function allowsEveryone(s: Statement): Tri {
@@ -81,10 +79,9 @@ function checkResource(graph: ResourceGraph, node: GraphNode): RuleResult | unde
       if (graph.referrers(node, 'aws_kms_key_policy', 'key_id').length > 0) return undefined;
       return result('pass', node, 'policy is not set: AWS applies the default key policy, which allows only the account (its root principal and IAM policies)');
     }
-    if (POLICY_REQUIRED.has(node.type)) {
-      const attr = node.type === 'aws_iam_role' ? 'assume_role_policy' : 'policy';
-      return result('unknown', node, `${attr} is not set (the provider requires it)`);
-    }
+    // A resource whose policy the provider requires (a role's trust policy, a policy resource): unknown, saying why.
+    const missing = missingRequired(node, node.type === 'aws_iam_role' ? 'assume_role_policy' : 'policy');
+    if (missing) return result('unknown', node, missing);
     // aws_s3_bucket / aws_sqs_queue / aws_sns_topic without an inline policy: a separate policy resource (if any) is judged.
     return undefined;
   }

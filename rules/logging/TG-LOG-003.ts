@@ -1,6 +1,7 @@
-import { Unknown, Value } from '../../src/eval/value';
+import { Unknown } from '../../src/eval/value';
 import { GraphNode, ResourceGraph } from '../../src/graph/model';
 import { asBoolean, setting, show } from '../../src/rules/support/attributes';
+import { presenceOf } from '../../src/rules/support/presence';
 import { fail, pass, unknown } from '../../src/rules/support/results';
 import { Rule, RuleResult } from '../../src/rules/types';
 
@@ -11,13 +12,9 @@ const DELIVERY_SOURCE = 'aws_cloudwatch_log_delivery_source';
 const DELIVERY = 'aws_cloudwatch_log_delivery';
 
 /** A bucket attribute the provider requires: written, and not an empty string. Its value may be known only after apply. */
-function bucketOf(node: GraphNode, path: string): { ok: boolean; describe: string } {
-  const read = node.attr(path);
-  if (!read.present) return { ok: false, describe: 'bucket is not set' };
-  const v = read.value as Value;
-  const origin = read.origins.length > 0 && !(v instanceof Unknown) ? ` (${read.origins.join(', ')})` : '';
-  const describe = `bucket = ${show(v)}${origin}`;
-  return { ok: !(typeof v === 'string' && v.trim() === ''), describe };
+function bucketOf(graph: ResourceGraph, node: GraphNode, path: string): { ok: boolean; describe: string } {
+  const p = presenceOf(graph, node, path, { requiredByProvider: true });
+  return { ok: p.status === 'set', describe: p.describe };
 }
 
 /** A failure, or what stands in for one when the load balancer may turn out not to be applicable. */
@@ -28,7 +25,7 @@ type Failing = (message: string, attribute?: string) => RuleResult;
  * `enabledByDefault`) is true and a bucket is written (its value may be unknown: only its presence
  * matters).
  */
-function checkAccessLogs(node: GraphNode, enabledByDefault: boolean, failing: Failing): RuleResult {
+function checkAccessLogs(graph: ResourceGraph, node: GraphNode, enabledByDefault: boolean, failing: Failing): RuleResult {
   const blocks = node.blocks('access_logs');
   if (blocks.length === 0) {
     const off = enabledByDefault ? 'access logs are off' : 'access logs are off (the provider default)';
@@ -45,13 +42,13 @@ function checkAccessLogs(node: GraphNode, enabledByDefault: boolean, failing: Fa
     const why = enabled.read.present ? '' : ', even when a bucket is given';
     return failing(`access logs are off: access_logs.${enabled.describe}${why}`, enabledAttr);
   }
-  const bucket = bucketOf(node, `${path}.bucket`);
+  const bucket = bucketOf(graph, node, `${path}.bucket`);
   if (!bucket.ok) return failing(`access_logs.${enabled.describe} but access_logs.${bucket.describe}: there is nowhere to write the logs`, bucket.describe.endsWith('not set') ? path : `${path}.bucket`);
   return pass(node, `access logs are on: access_logs.${enabled.describe}, access_logs.${bucket.describe}`, enabledAttr);
 }
 
 /** Application and Network Load Balancers: `enabled` defaults to false; Gateway Load Balancers have no access logs. */
-function checkLoadBalancer(node: GraphNode): RuleResult | undefined {
+function checkLoadBalancer(graph: ResourceGraph, node: GraphNode): RuleResult | undefined {
   const type = setting(node, 'load_balancer_type', 'application');
   if (type.value === 'gateway') return undefined;
   // A failure does not hold if the load balancer turns out to be a Gateway Load Balancer.
@@ -59,12 +56,12 @@ function checkLoadBalancer(node: GraphNode): RuleResult | undefined {
     type.value instanceof Unknown
       ? (message, attribute) => unknown(node, `${message}; ${type.describe}, and Gateway Load Balancers are not applicable`, attribute)
       : (message, attribute) => fail(node, message, attribute);
-  return checkAccessLogs(node, false, failing);
+  return checkAccessLogs(graph, node, false, failing);
 }
 
 /** Classic Load Balancers: `enabled` defaults to true, so a bucket alone turns access logs on. */
-function checkClassicLoadBalancer(node: GraphNode): RuleResult {
-  return checkAccessLogs(node, true, (message, attribute) => fail(node, message, attribute));
+function checkClassicLoadBalancer(graph: ResourceGraph, node: GraphNode): RuleResult {
+  return checkAccessLogs(graph, node, true, (message, attribute) => fail(node, message, attribute));
 }
 
 /** Deliveries that send a v2 delivery source's logs somewhere: by reference, or naming it literally. */
@@ -112,7 +109,7 @@ function checkDistribution(graph: ResourceGraph, node: GraphNode): RuleResult {
   if (blocks.length > 0) {
     const { path, value } = blocks[0];
     if (value instanceof Unknown) return unknown(node, `logging_config is not known statically: ${value.describe()}`, 'logging_config');
-    const bucket = bucketOf(node, `${path}.bucket`);
+    const bucket = bucketOf(graph, node, `${path}.bucket`);
     if (bucket.ok) return pass(node, `standard access logging is on: logging_config.${bucket.describe}`, `${path}.bucket`);
     noBucket = `logging_config.${bucket.describe}`;
   }
@@ -186,10 +183,10 @@ export const rule: Rule = {
   check({ graph }) {
     const results: RuleResult[] = [];
     for (const node of graph.resources(LOAD_BALANCER_TYPES)) {
-      const r = checkLoadBalancer(node);
+      const r = checkLoadBalancer(graph, node);
       if (r) results.push(r);
     }
-    for (const node of graph.resources(CLASSIC_LOAD_BALANCER_TYPES)) results.push(checkClassicLoadBalancer(node));
+    for (const node of graph.resources(CLASSIC_LOAD_BALANCER_TYPES)) results.push(checkClassicLoadBalancer(graph, node));
     for (const node of graph.resources(DISTRIBUTION_TYPES)) results.push(checkDistribution(graph, node));
     return results;
   },

@@ -1,6 +1,7 @@
 import { Unknown, Value, isObject } from '../../src/eval/value';
 import { GraphNode, ResourceGraph } from '../../src/graph/model';
 import { asBoolean, setting, show } from '../../src/rules/support/attributes';
+import { presenceOf } from '../../src/rules/support/presence';
 import { fail, pass, unknown } from '../../src/rules/support/results';
 import { ALARM_CONSUMER_TYPES, AlarmConsumer, COMPOSITE_ALARM_TYPES, METRIC_ALARM_TYPES, alarmConsumers } from '../../src/rules/support/alarms';
 import { Rule, RuleResult } from '../../src/rules/types';
@@ -81,28 +82,25 @@ function checkEventRule(graph: ResourceGraph, node: GraphNode, sources: string[]
   return pass(node, `GuardDuty findings are routed: ${matched} and ${targets.map((t) => t.address).join(', ')}${to} receives them`, 'event_pattern');
 }
 
-/** A non-empty action list: a known non-empty list, or `unknown` when it cannot be told. */
-function actionsOf(node: GraphNode, path: string): { status: 'some' | 'none' | 'unknown'; describe: string } {
-  const s = setting(node, path);
-  if (!s.read.present) return { status: 'none', describe: `${path} is not set` };
-  if (s.value instanceof Unknown) return { status: 'unknown', describe: s.describe };
-  const list = Array.isArray(s.value) ? s.value : [s.value];
-  return { status: list.length > 0 ? 'some' : 'none', describe: s.describe };
+/** A non-empty action list: set (a known non-empty list, a required variable), or `unknown` when it cannot be told. */
+function actionsOf(graph: ResourceGraph, node: GraphNode, path: string): { status: 'some' | 'none' | 'unknown'; describe: string } {
+  const p = presenceOf(graph, node, path);
+  return { status: p.status === 'set' ? 'some' : p.status === 'unset' ? 'none' : 'unknown', describe: p.describe };
 }
 
 /** A composite alarm that notifies: it sets alarm_actions and does not disable them. */
-function notifies(composite: GraphNode): boolean {
-  return actionsOf(composite, 'alarm_actions').status === 'some' && asBoolean(setting(composite, 'actions_enabled', true).value) !== false;
+function notifies(graph: ResourceGraph, composite: GraphNode): boolean {
+  return actionsOf(graph, composite, 'alarm_actions').status === 'some' && asBoolean(setting(composite, 'actions_enabled', true).value) !== false;
 }
 
 type AlarmVerdict = RuleResult | { consumedBy: AlarmConsumer[] };
 
 function checkMetricAlarm(graph: ResourceGraph, node: GraphNode): AlarmVerdict {
-  const actions = actionsOf(node, 'alarm_actions');
+  const actions = actionsOf(graph, node, 'alarm_actions');
   if (actions.status === 'none') {
     const consumers = alarmConsumers(graph, node);
     // A child of a composite alarm alerts through the composite alarm's actions.
-    const composite = consumers.find((c) => c.node && (COMPOSITE_ALARM_TYPES as readonly string[]).includes(c.node.type) && notifies(c.node));
+    const composite = consumers.find((c) => c.node && (COMPOSITE_ALARM_TYPES as readonly string[]).includes(c.node.type) && notifies(graph, c.node));
     if (composite?.node) return pass(node, `The alarm notifies through composite alarm ${composite.node.address}, which sets alarm_actions`);
     // Without actions of its own, an alarm that a health check, a deployment, a composite alarm or a
     // scaling policy acts on is not a notification alarm: it is not judged.

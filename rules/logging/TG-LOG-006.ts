@@ -1,5 +1,4 @@
-import { Unknown } from '../../src/eval/value';
-import { setting } from '../../src/rules/support/attributes';
+import { presenceOf } from '../../src/rules/support/presence';
 import { fail, pass, unknown } from '../../src/rules/support/results';
 import { Rule } from '../../src/rules/types';
 
@@ -43,13 +42,11 @@ export const rule: Rule = {
 
   check({ graph }) {
     return graph.resources(DATABASE_TYPES).map((node) => {
-      const exports = setting(node, 'enabled_cloudwatch_logs_exports');
-      const v = exports.value;
-      if (!exports.read.present) return fail(node, 'No database logs are exported to CloudWatch Logs: enabled_cloudwatch_logs_exports is not set (provider default: none)');
       const attribute = 'enabled_cloudwatch_logs_exports';
-      if (v instanceof Unknown) return unknown(node, `${exports.describe}: the exported log types are not known statically`, attribute);
-      const list = Array.isArray(v) ? v : [v];
-      if (list.length === 0) return fail(node, `No database logs are exported to CloudWatch Logs: ${exports.describe}`, attribute);
+      if (!node.attr(attribute).present) return fail(node, 'No database logs are exported to CloudWatch Logs: enabled_cloudwatch_logs_exports is not set (provider default: none)');
+      const exports = presenceOf(graph, node, attribute);
+      if (exports.status === 'unknown') return unknown(node, `${exports.describe}: the exported log types are not known statically`, attribute);
+      if (exports.status === 'unset') return fail(node, `No database logs are exported to CloudWatch Logs: ${exports.describe}`, attribute);
       return pass(node, `Database logs are exported to CloudWatch Logs: ${exports.describe}`, attribute);
     });
   },

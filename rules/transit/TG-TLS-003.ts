@@ -3,6 +3,7 @@ import { GraphNode } from '../../src/graph/model';
 import { RuleParameters } from '../../src/rules/parameters';
 import { show } from '../../src/rules/support/attributes';
 import { combineParts, result } from '../../src/rules/support/results';
+import { missingRequired } from '../../src/rules/support/required';
 import { acceptsOnlyTls12Plus, minTlsVersion, showTlsVersion } from '../../src/rules/support/tls-policies';
 import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
 
@@ -95,7 +96,7 @@ function originParts(node: GraphNode, path: string, value: Value, params: RulePa
 
 function checkDistribution(node: GraphNode, params: RuleParameters): RuleResult {
   const origins = node.blocks('origin');
-  if (origins.length === 0) return result('unknown', node, 'no origin block (the provider requires at least one): the origins are not known');
+  if (origins.length === 0) return result('unknown', node, `${missingRequired(node, 'origin') ?? 'no origin block'}; the origins are not known`);
   const parts = origins.flatMap((o) => originParts(node, o.path, o.value, params));
   const custom = parts.filter((p) => p.name.endsWith(' origin_protocol_policy')).length;
   const summary =

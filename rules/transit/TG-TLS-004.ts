@@ -3,6 +3,7 @@ import { GraphNode } from '../../src/graph/model';
 import { RuleParameters } from '../../src/rules/parameters';
 import { Setting, setting } from '../../src/rules/support/attributes';
 import { combineParts, result, unknown } from '../../src/rules/support/results';
+import { missingRequired } from '../../src/rules/support/required';
 import { acceptsOnlyTls12Plus, minTlsVersion, showTlsVersion } from '../../src/rules/support/tls-policies';
 import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
 
@@ -43,7 +44,7 @@ function checkRestDomain(node: GraphNode, params: RuleParameters): RuleResult {
 function checkV2Domain(node: GraphNode, params: RuleParameters): RuleResult {
   const blocks = node.blocks('domain_name_configuration');
   if (blocks.length === 0) {
-    return unknown(node, 'domain_name_configuration is not set (the provider requires it): the security policy is not known');
+    return unknown(node, `${missingRequired(node, 'domain_name_configuration') ?? 'domain_name_configuration is not set'}; the security policy is not known`);
   }
   const parts: ResultPart[] = blocks.map(({ path, value }) => {
     const name = blocks.length > 1 ? path.replace(/\.(\d+)$/, '[$1]') : 'domain_name_configuration';
@@ -51,7 +52,8 @@ function checkV2Domain(node: GraphNode, params: RuleParameters): RuleResult {
     const attribute = `${path}.security_policy`;
     const policy = setting(node, attribute);
     if (!policy.read.present) {
-      return { name, status: 'unknown', message: `${name}.security_policy is not set (the provider requires it): the security policy is not known`, attribute: path };
+      const missing = missingRequired(node, attribute) ?? 'security_policy is not set';
+      return { name, status: 'unknown', message: `${name === 'domain_name_configuration' ? '' : `${name}: `}${missing}`, attribute: path };
     }
     const v = judgePolicy(policy, params);
     return { name, status: v.status, message: `${name}.${v.message}`, attribute };

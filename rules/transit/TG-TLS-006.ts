@@ -2,6 +2,7 @@ import { Unknown, Value } from '../../src/eval/value';
 import { GraphNode, ResourceGraph } from '../../src/graph/model';
 import { show } from '../../src/rules/support/attributes';
 import { referencedNodes } from '../../src/rules/support/references';
+import { missingRequired } from '../../src/rules/support/required';
 import { result } from '../../src/rules/support/results';
 import { Rule, RuleResult } from '../../src/rules/types';
 
@@ -111,7 +112,8 @@ function engineOf(graph: ResourceGraph, db: GraphNode, groups: GroupRef[], depth
       return facts;
     }
   }
-  return { unknown: 'engine is not set and no parameter group family or replication source in the scanned configuration tells it' };
+  // Nothing tells it: say so, and say when the configuration is not one Terraform can apply at all.
+  return { unknown: missingRequired(db, 'engine') ?? 'engine is not set and no parameter group family or replication source in the scanned configuration tells it' };
 }
 
 /** The major version: a number, an Unknown (with why), or undefined when nothing says it. */
@@ -179,7 +181,9 @@ function judgeCustomGroup(group: GraphNode, engine: Engine, db: GraphNode): Verd
   }
   if (open) return { status: 'unknown', message: `${name} has parameter blocks that are not known statically (${open.describe()}): whether it sets ${parameter} is not known` };
   const family = group.attr('family').value;
-  return engineDefault(engine, db, typeof family === 'string' ? family : undefined, `${name} does not set ${parameter}, so its family default applies`);
+  const verdict = engineDefault(engine, db, typeof family === 'string' ? family : undefined, `${name} does not set ${parameter}, so its family default applies`);
+  const missing = verdict.status === 'unknown' ? missingRequired(group, 'family') : undefined;
+  return missing ? { ...verdict, message: `${verdict.message}; ${group.address}: ${missing}` } : verdict;
 }
 
 function checkDatabase(graph: ResourceGraph, db: GraphNode): RuleResult | undefined {

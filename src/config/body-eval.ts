@@ -52,6 +52,7 @@ export function evaluateTracked(expr: Expr, scope: Scope, path: string, result: 
     options.onError(expr.range, err.message);
     value = new Unknown(`${options.address}.${path}`, `could not be evaluated: ${err.message}`);
   }
+  collector.settle(value);
   for (const ref of collector.refs) result.edges.push({ fromPath: path, ref });
   if (collector.origins.length > 0) result.origins.set(path, [...collector.origins]);
   return value;

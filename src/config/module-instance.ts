@@ -275,14 +275,23 @@ export class ModuleInstance implements Scope {
     if (!this.caller) {
       const setting = this.evaluation.variables.get(name, declaredType(decl));
       if (setting) return { value: setting.value, refs: [], origins: [`${shown} (set in ${setting.origin})`] };
-      return fromDefault() ?? { value: new Unknown(shown, `no value given: set it with --var ${name}=..., a .tfvars file or TF_VAR_${name}`), refs: [], origins: [`${shown} (no value)`] };
+      if (defaultAttr) return fromDefault()!;
+      // Required: Terraform asks for a value, so whatever it is, it is there.
+      const reason = `no value given: set it with --var ${name}=..., a .tfvars file or TF_VAR_${name}`;
+      return { value: new Unknown(shown, reason, undefined, undefined, undefined, { variable: shown }), refs: [], origins: [`${shown} (no value)`] };
     }
     const arg = this.caller.block.body.attributes.find((a) => a.name === name);
     if (arg) {
       const collector = new RefCollector();
-      const value = this.safeEvaluate(arg.expr, new CollectingScope(this.caller.scope, collector), `${this.prefix}${shown}`);
+      let value = this.safeEvaluate(arg.expr, new CollectingScope(this.caller.scope, collector), `${this.prefix}${shown}`);
+      // `vpc_id = each.value` of a module with for_each: what this instance's element names.
+      collector.settle(value);
       if (!(value === null && nonNullable)) {
         const at = `${this.evaluation.displayPath(arg.range.file)}:${arg.range.start.line}`;
+        if (value instanceof Unknown && !defaultAttr) {
+          // A required input of the module: the caller must give it, so it is present whatever the value is.
+          value = value.fromRequired({ variable: `${this.prefix}${shown}`, setBy: { call: this.address, from: value.requiredInput } });
+        }
         return { value, refs: collector.refs, origins: [`${shown} (set by ${this.address} in ${at})`, ...collector.origins] };
       }
     }

@@ -26,8 +26,8 @@ export interface VariableSetting {
   origin: string;
 }
 
-/** Where a setting came from: Terragrunt inputs, a TF_VAR_ variable, a tfvars file, the command line. */
-type SettingKind = 'inputs' | 'env' | 'file' | 'cli';
+/** Where a setting came from: Terragrunt inputs, a TF_VAR_ variable, a tfvars file, the command line, a plan's recorded variables. */
+type SettingKind = 'inputs' | 'env' | 'file' | 'cli' | 'plan';
 
 /** Raw settings before the variable's declared type is known (CLI and env values are typed later). */
 type RawSetting = ({ raw: string } | { value: Value }) & { origin: string; kind: SettingKind };
@@ -37,6 +37,8 @@ export interface VariableInputs {
   env?: Record<string, string | undefined>;
   /** Typed values with the lowest precedence: a Terragrunt unit's `inputs`. */
   inputs?: Record<string, VariableSetting>;
+  /** Values already typed, which win over every other source: a plan's recorded `variables`. */
+  values?: { origin: string; values: Record<string, Value> };
 }
 
 /** Constant expressions only: tfvars files cannot reference anything. */
@@ -82,6 +84,7 @@ export class RootVariables {
       if (setting.kind === 'var') vars.settings.set(setting.name, { raw: setting.value, origin: '--var', kind: 'cli' });
       else vars.readFile(path.resolve(cwd, setting.file), true);
     }
+    for (const [name, value] of Object.entries(inputs.values?.values ?? {})) vars.settings.set(name, { value, origin: inputs.values!.origin, kind: 'plan' });
     return vars;
   }
 

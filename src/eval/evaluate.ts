@@ -4,7 +4,7 @@
  */
 import { Expr, TemplatePart } from '../hcl/ast';
 import { FUNCTIONS } from './functions';
-import { BindingScope, Scope, TraversalStep } from './scope';
+import { BindingScope, Scope, TraversalStep, carriedRefs, narrowedRefs, refsAreCarried } from './scope';
 import {
   EvalError,
   RESOURCE_ADDRESS,
@@ -84,14 +84,27 @@ function evalTraversal(e: Expr, scope: Scope): Value {
   }
   const resolved = scope.resolve(flat.root, flat.steps, e.range);
   if (!resolved) throw new EvalError(`Unknown name "${flat.root}": not a variable, local, resource, data source or module in this scope.`);
-  if (scope.collector) {
-    if (resolved.refs) scope.collector.addAll(resolved.refs);
-    if (resolved.origins) scope.collector.addOrigins(resolved.origins);
+  const rest = flat.steps.slice(resolved.consumed);
+  const collector = scope.collector;
+  // A part picked by known keys out of a value that carries all its references (`local.vpcs[each.key]`,
+  // `local.ids[count.index]`) stands for the references it carries, not for the whole value's.
+  const narrow = collector !== undefined && resolved.refs !== undefined && rest.length > 0 && rest.every((s) => s.kind === 'attr' || !(s.key instanceof Unknown)) && refsAreCarried(resolved.refs, resolved.value);
+  if (collector) {
+    if (resolved.refs && !narrow) collector.addAll(resolved.refs);
+    if (resolved.origins) collector.addOrigins(resolved.origins);
   }
   let value = resolved.value;
-  for (const step of flat.steps.slice(resolved.consumed)) {
-    value = step.kind === 'attr' ? getAttr(value, step.name, scope) : getIndex(value, step.key, scope);
+  try {
+    for (const step of rest) {
+      value = step.kind === 'attr' ? getAttr(value, step.name, scope) : getIndex(value, step.key, scope);
+    }
+  } catch (err) {
+    if (narrow) collector!.addAll(resolved.refs!);
+    throw err;
   }
+  if (collector && narrow) collector.addAll(narrowedRefs(resolved.refs!, value));
+  // `each.value`, a `for` or dynamic-block iterator: the element's own references, if they reach the result.
+  else if (collector && resolved.binding) collector.addProvisional(carriedRefs(value));
   return value;
 }
 

@@ -6,6 +6,17 @@
  * never mistake it for false, empty or absent.
  */
 
+/**
+ * A variable without a default (a required input): the caller must give it a value, so an attribute set
+ * from it is present (rules.md, "Presence versus value") even though the value itself is not known.
+ */
+export interface RequiredInput {
+  /** The variable as written where it is read: `var.kms_key_arn`, `module.logs.var.kms_key_id`. */
+  variable: string;
+  /** For a module variable: the call that sets it and, when that value is itself a required variable, that one. */
+  setBy?: { call: string; from?: RequiredInput };
+}
+
 export class Unknown {
   constructor(
     /** What the value is, as a user would write it: `aws_vpc.main.id`, `var.public`, `data.aws_ami.x`. */
@@ -28,7 +39,17 @@ export class Unknown {
      * known text and Unknowns, so a rule can still judge the text around the unknown parts.
      */
     readonly template?: ReadonlyArray<string | Unknown>,
+    /**
+     * Set when the value is exactly a required variable's (passed on unchanged: through locals, module
+     * inputs); dropped by anything that computes a new value from it (a conditional, a function).
+     */
+    readonly requiredInput?: RequiredInput,
   ) {}
+
+  /** The same unknown value, known to come from a required variable. */
+  fromRequired(input: RequiredInput): Unknown {
+    return new Unknown(this.source, this.reason, this.ref, this.encodedFrom, this.template, input);
+  }
 
   describe(): string {
     return `${this.source} (${this.reason})`;

@@ -10,6 +10,7 @@ import { LoadLimits } from '../hcl/load-files';
 import { ConfigModule, ConfigResource, configuredAttributes, expressionRefs, parseReference } from './references';
 import { validatePlanShape } from './schema';
 import { SourceMap, buildSourceMap } from './source-map';
+import { SourceReferences, sourceReferences } from './source-edges';
 import { planValue, sensitivePaths, setOwn } from './values';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -46,6 +47,8 @@ export interface PlanDocument {
   prior_state?: { values?: { root_module?: ValueModule } };
   resource_changes?: ResourceChange[];
   configuration?: { root_module?: ConfigModule };
+  /** Root module input variables: name → `{ value }`. */
+  variables?: Record<string, { value?: unknown }>;
 }
 
 export type JsonInputKind = 'plan' | 'state' | 'other';
@@ -172,7 +175,13 @@ export async function loadPlan(options: PlanLoadOptions): Promise<PlanLoadResult
       r.mode,
     );
   }
-  addReferenceEdges(graph, configs, (m, name) => sourceMap.localReferences(m, name));
+  // The plan's own variable values, for evaluating the source the way the plan was made.
+  const planVariables: ValueObject = {};
+  if (isObject(doc.variables as Value)) {
+    for (const [name, v] of Object.entries(doc.variables!)) if (isObject(v as Value) && 'value' in v) setOwn(planVariables, name, planValue(v.value, undefined, `var.${name}`));
+  }
+  const fromSource = sourceReferences(sourceRoot, sourceMap.tree, options.cwd, planVariables);
+  addReferenceEdges(graph, configs, (m, name) => sourceMap.localReferences(m, name), fromSource);
   if (kind === 'state') addIdEdges(graph);
   if (resources.length > 0 && unlocated > 0) {
     const where = path.relative(options.cwd, sourceRoot).split(path.sep).join('/') || '.';
@@ -264,8 +273,67 @@ function toAttributes(r: PlanResource, config: ConfigResource | undefined): Valu
 
 const MAX_RESOLVE_DEPTH = 24;
 
+/** A target as the plan resolves it: an instance or resource address, and the attribute read. */
+type Target = { address: string; attrPath: string };
+
+/** Instance-level targets: a resource address stands for each of its instances in the graph. */
+function expandTargets(graph: ResourceGraph, targets: readonly Target[]): Target[] {
+  return targets.flatMap((t) => (graph.node(t.address) ? [t] : graph.instancesOf(t.address).map((n) => ({ address: n.address, attrPath: t.attrPath }))));
+}
+
+/**
+ * Of the targets the plan's references allow (`found`, resolved per resource), the ones this instance
+ * names. `keyed` is the plan's own guess (`aws_subnet.x[count.index]` is the instance with the
+ * referrer's key), trusted when it names one instance per target. Where an instance selector (`each`,
+ * `count`, also through a module input) leaves several candidates, or could not be followed at all
+ * (`each.value` passed through a module input), the `.tf` source says which; then, among several, a known
+ * value picks the candidate it names (the attribute's value is one candidate's `id`). When nothing
+ * tells, every candidate stays: an edge may over-approximate, and rules that need the exact one read
+ * values first.
+ */
+function pickTargets(
+  graph: ResourceGraph,
+  node: GraphNode,
+  fromPath: string,
+  selector: { direct: boolean; throughInputs: { key: boolean; value: boolean } },
+  found: Target[],
+  keyed: Target[],
+  fromSource: SourceReferences,
+): Target[] {
+  let out = keyed;
+  const several = new Set(expandTargets(graph, keyed).map((t) => t.address)).size > 1;
+  const ask = ((selector.direct || selector.throughInputs.key) && several) || (selector.throughInputs.value && found.length === 0);
+  const said = ask ? fromSource(node.address, fromPath) : undefined;
+  if (said) {
+    const named = expandTargets(graph, said);
+    if (found.length === 0) {
+      out = named;
+    } else {
+      const names = new Set(named.map((t) => t.address));
+      const kept = expandTargets(graph, found).filter((t) => names.has(t.address));
+      if (kept.length > 0) out = kept;
+    }
+  }
+  const candidates = expandTargets(graph, out);
+  if (new Set(candidates.map((t) => t.address)).size > 1) {
+    const v = node.attr(fromPath).value;
+    const wanted = typeof v === 'string' ? [v] : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? (v as string[]) : [];
+    const kept = candidates.filter((t) => {
+      const tv = t.attrPath === '' ? undefined : graph.node(t.address)?.attr(t.attrPath).value;
+      return typeof tv === 'string' && wanted.includes(tv);
+    });
+    if (kept.length > 0) out = kept;
+  }
+  return out;
+}
+
 /** Adds an edge for every configuration reference, following module outputs and inputs. */
-function addReferenceEdges(graph: ResourceGraph, configs: Map<string, ConfigModule>, localReferences: (modulePath: string, name: string) => string[]): void {
+function addReferenceEdges(
+  graph: ResourceGraph,
+  configs: Map<string, ConfigModule>,
+  localReferences: (modulePath: string, name: string) => string[],
+  fromSource: SourceReferences = () => undefined,
+): void {
   const moduleInstances = new Set<string>();
   for (const n of graph.nodes()) {
     let p = n.modulePath;
@@ -323,6 +391,36 @@ function addReferenceEdges(graph: ResourceGraph, configs: Map<string, ConfigModu
     return out;
   };
 
+  /**
+   * How a module input `var.x` of `modulePath` is set, maybe through the caller's own inputs: from an
+   * instance key (`each`, `count`: it may differ per instance), and from `each.value` of a `for_each`
+   * that references something (the plan records `each.value` but not what it stands for).
+   */
+  type InputSelector = { key: boolean; value: boolean };
+  const inputSelectors = new Map<string, InputSelector>();
+  const NONE: InputSelector = { key: false, value: false };
+  const inputSelector = (ref: string, modulePath: string, depth: number): InputSelector => {
+    const p = parseReference(ref);
+    if (p.kind !== 'var' || !modulePath || depth > MAX_RESOLVE_DEPTH) return NONE;
+    const cacheKey = `${modulePath}\u0000${p.target}`;
+    const hit = inputSelectors.get(cacheKey);
+    if (hit) return hit;
+    inputSelectors.set(cacheKey, NONE);
+    const cut = modulePath.lastIndexOf('module.');
+    const parent = cut > 0 ? modulePath.slice(0, cut - 1) : '';
+    const callName = modulePath.slice(cut + 'module.'.length).replace(/\[[^\]]*\]$/, '');
+    const call = configs.get(stripKeys(parent))?.module_calls?.[callName] as { expressions?: JsonObject; for_each_expression?: JsonObject } | undefined;
+    const refs = expressionRefs(call?.expressions?.[p.target] as Json).flatMap((r) => r.references);
+    const forEachRefs = expressionRefs(call?.for_each_expression as Json).flatMap((r) => r.references);
+    const outer = refs.map((r) => inputSelector(r, parent, depth + 1));
+    const result: InputSelector = {
+      key: refs.some((r) => /^(each|count)\./.test(r)) || outer.some((o) => o.key),
+      value: (refs.some((r) => r.startsWith('each.value')) && forEachRefs.length > 0) || outer.some((o) => o.value),
+    };
+    inputSelectors.set(cacheKey, result);
+    return result;
+  };
+
   for (const node of graph.nodes()) {
     const config = configs.get(stripKeys(node.modulePath))?.resources?.find((r) => r.address === (node.kind === 'data' ? `data.${node.type}.${node.name}` : `${node.type}.${node.name}`));
     if (!config) continue;
@@ -334,19 +432,25 @@ function addReferenceEdges(graph: ResourceGraph, configs: Map<string, ConfigModu
     };
     for (const { path: fromPath, references } of expressionRefs(config.expressions as Json)) {
       const usesKey = references.some((r) => /^(count\.index|each\.(key|value))/.test(r));
+      const found: Target[] = [];
+      const keyed: Target[] = [];
       // Terraform also lists every prefix of a traversal (`module.net` next to `module.net.vpc_id`): only the longest says what is read.
       for (const ref of references.filter((r) => !references.some((o) => o.startsWith(`${r}.`) || o.startsWith(`${r}[`)))) {
         const targets = ref.startsWith('each.value') ? eachValueTargets(ref) : resolve(ref, node.modulePath, 0);
         for (const target of targets) {
+          found.push(target);
           let to = target.address;
           // `aws_subnet.x[count.index]`: the instance with the referrer's own key, when it exists.
           if (usesKey && node.key !== undefined) {
-            const keyed = `${to}${typeof node.key === 'number' ? `[${node.key}]` : `[${JSON.stringify(node.key)}]`}`;
-            if (graph.node(keyed)) to = keyed;
+            const withKey = `${to}${typeof node.key === 'number' ? `[${node.key}]` : `[${JSON.stringify(node.key)}]`}`;
+            if (graph.node(withKey)) to = withKey;
           }
-          graph.addReference(node.address, fromPath, to, target.attrPath);
+          keyed.push({ address: to, attrPath: target.attrPath });
         }
       }
+      const inputs = references.map((r) => inputSelector(r, node.modulePath, 0));
+      const selector = { direct: usesKey, throughInputs: { key: inputs.some((i) => i.key), value: inputs.some((i) => i.value) } };
+      for (const t of pickTargets(graph, node, fromPath, selector, found, keyed, fromSource)) graph.addReference(node.address, fromPath, t.address, t.attrPath);
     }
   }
   graph.pruneWholeObjectEdges();

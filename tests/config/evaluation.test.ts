@@ -126,10 +126,13 @@ resource "x_thing" "a" {
     expect(get('computed')).toEqual(new Unknown('aws_vpc.main.id', 'known after apply', { address: 'aws_vpc.main', attrPath: 'id' }));
     expect(get('configured')).toBe('10.0.0.0/16');
     expect(get('data')).toEqual(new Unknown('data.aws_ami.ubuntu.id', 'data source result, read during plan', { address: 'data.aws_ami.ubuntu', attrPath: 'id' }));
-    const unset = new Unknown('var.unset', 'no value given: set it with --var unset=..., a .tfvars file or TF_VAR_unset');
+    // A variable without default is required: its value is unknown, but it is there (the caller must give it).
+    const unset = new Unknown('var.unset', 'no value given: set it with --var unset=..., a .tfvars file or TF_VAR_unset', undefined, undefined, undefined, { variable: 'var.unset' });
     expect(get('variable')).toEqual(unset);
     expect(get('through')).toBeInstanceOf(Unknown);
     expect((get('through') as Unknown).reason).toContain('var.unset');
+    // A value computed from a required variable may be anything, null included: no longer "required".
+    expect((get('through') as Unknown).requiredInput).toBeUndefined();
     // The known text around an unknown part stays visible, as pieces and in the name.
     const arn = new Unknown('aws_vpc.main.arn', 'known after apply', { address: 'aws_vpc.main', attrPath: 'arn' });
     expect(get('template')).toEqual(new Unknown('arn:${aws_vpc.main.arn}/*', 'known after apply', { address: 'aws_vpc.main', attrPath: 'arn' }, undefined, ['arn:', arn, '/*']));
@@ -217,6 +220,150 @@ resource "aws_instance" "off" { count = 0 }
     expect(sg.attr('ingress.0.from_port').location?.startLine).toBe(6);
     const u = input.graph.node('aws_security_group.u')!;
     expect(u.blocks('ingress').map((b) => b.value instanceof Unknown)).toEqual([true]);
+  });
+});
+
+describe('edges through count, for_each and their values', () => {
+  const files = {
+    'main.tf': `
+resource "aws_vpc" "a" { cidr_block = "10.0.0.0/16" }
+resource "aws_vpc" "b" { cidr_block = "10.1.0.0/16" }
+locals {
+  vpcs    = { a = aws_vpc.a.id, b = aws_vpc.b.id }
+  ids     = [aws_vpc.a.id, aws_vpc.b.id]
+  objects = { a = aws_vpc.a, b = aws_vpc.b }
+  nested  = { for k, v in local.vpcs : k => { vpc = v, name = upper(k) } }
+}
+resource "aws_flow_log" "direct" {
+  for_each = local.vpcs
+  vpc_id   = each.value
+}
+resource "aws_flow_log" "by_key" {
+  for_each = toset(["a", "b"])
+  vpc_id   = local.vpcs[each.key]
+}
+resource "aws_flow_log" "counted" {
+  count  = 2
+  vpc_id = local.ids[count.index]
+}
+resource "aws_flow_log" "objects" {
+  for_each = local.objects
+  vpc_id   = each.value.id
+}
+resource "aws_flow_log" "merged" {
+  for_each = merge(tomap(local.vpcs), {})
+  vpc_id   = each.value
+}
+resource "aws_flow_log" "nested" {
+  for_each = local.nested
+  vpc_id   = each.value.vpc
+}
+resource "aws_flow_log" "values" {
+  count  = length(local.ids)
+  vpc_id = values(local.vpcs)[count.index]
+}
+resource "aws_flow_log" "lookup" {
+  for_each = toset(keys(local.vpcs))
+  vpc_id   = lookup(local.vpcs, each.key)
+}
+resource "aws_route_table" "rt" {
+  dynamic "route" {
+    for_each = local.vpcs
+    content {
+      cidr_block                = "10.9.0.0/16"
+      vpc_peering_connection_id = route.value
+    }
+  }
+}
+module "logs" {
+  source   = "./logs"
+  for_each = local.vpcs
+  vpc_id   = each.value
+}
+`,
+    'logs/main.tf': 'variable "vpc_id" {}\nresource "aws_flow_log" "this" {\n  vpc_id = var.vpc_id\n}\n',
+  };
+
+  it('links each instance to the element of the collection it was made from', async () => {
+    const input = await load(files);
+    const g = input.graph;
+    const vpcOf = (address: string, path = 'vpc_id') => g.targets(g.node(address)!, path, 'aws_vpc').map((n) => n.address);
+    for (const name of ['direct', 'by_key', 'objects', 'merged', 'nested']) {
+      expect([name, vpcOf(`aws_flow_log.${name}["a"]`)]).toEqual([name, ['aws_vpc.a']]);
+      expect([name, vpcOf(`aws_flow_log.${name}["b"]`)]).toEqual([name, ['aws_vpc.b']]);
+    }
+    expect(vpcOf('aws_flow_log.counted[0]')).toEqual(['aws_vpc.a']);
+    expect(vpcOf('aws_flow_log.counted[1]')).toEqual(['aws_vpc.b']);
+    expect(g.edgesFrom(g.node('aws_flow_log.direct["a"]')!, 'vpc_id')).toEqual([{ from: 'aws_flow_log.direct["a"]', fromPath: 'vpc_id', to: 'aws_vpc.a', toPath: 'id' }]);
+    expect(vpcOf('aws_route_table.rt', 'route.0.vpc_peering_connection_id')).toEqual(['aws_vpc.a']);
+    expect(vpcOf('aws_route_table.rt', 'route.1.vpc_peering_connection_id')).toEqual(['aws_vpc.b']);
+    expect(vpcOf('module.logs["a"].aws_flow_log.this')).toEqual(['aws_vpc.a']);
+    expect(vpcOf('module.logs["b"].aws_flow_log.this')).toEqual(['aws_vpc.b']);
+  });
+
+  it('records what reaches the attribute: not the rest of the element, not the other parts of a local; module outputs read stay linked', async () => {
+    const input = await load({
+      'main.tf': `
+resource "aws_s3_bucket" "logs" {}
+resource "aws_kms_key" "k" {}
+locals {
+  cfg   = { bucket = aws_s3_bucket.logs.id, prefix = "logs/" }
+  items = { a = { key = aws_kms_key.k.arn, name = "a" } }
+}
+resource "x_thing" "t" {
+  for_each = local.items
+  name     = lookup(each.value, "name", "x")
+  key      = each.value.key
+  prefix   = local.cfg.prefix
+  bucket   = local.cfg["bucket"]
+  from_mod = module.m.keys["a"]
+}
+module "m" {
+  source = "./m"
+}
+`,
+      'm/main.tf': 'resource "aws_kms_key" "k" {\n  for_each = toset(["a", "b"])\n}\noutput "keys" { value = { for k, v in aws_kms_key.k : k => v.arn } }\n',
+    });
+    const g = input.graph;
+    const t = g.node('x_thing.t["a"]')!;
+    const to = (path: string) => g.edgesFrom(t, path).map((e) => `${e.to} ${e.toPath}`.trim());
+    expect(to('name')).toEqual([]);
+    expect(to('key')).toEqual(['aws_kms_key.k arn']);
+    expect(to('prefix')).toEqual([]);
+    expect(to('bucket')).toEqual(['aws_s3_bucket.logs id']);
+    expect(to('from_mod')).toEqual(['module.m keys', 'module.m.aws_kms_key.k["a"] arn']);
+  });
+
+  it('follows each.key into the instance of a module with for_each', async () => {
+    const input = await load({
+      'main.tf': `
+locals {
+  repos = { one = "a", two = "b" }
+}
+module "repo" {
+  source   = "./repo"
+  for_each = local.repos
+  name     = each.value
+}
+resource "aws_iam_role" "r" {
+  for_each = local.repos
+  name     = module.repo[each.key].arn
+}
+`,
+      'repo/main.tf': 'variable "name" {}\nresource "aws_ecr_repository" "this" {\n  name = var.name\n}\noutput "arn" { value = aws_ecr_repository.this.arn }\n',
+    });
+    const g = input.graph;
+    expect(g.edgesFrom(g.node('aws_iam_role.r["one"]')!, 'name').map((e) => `${e.to} ${e.toPath}`.trim())).toEqual(['module.repo', 'module.repo["one"].aws_ecr_repository.this arn']);
+  });
+
+  it('keeps every candidate where a function picks the element (the value still names the right one)', async () => {
+    const input = await load(files);
+    const g = input.graph;
+    for (const address of ['aws_flow_log.values[0]', 'aws_flow_log.lookup["a"]']) {
+      const node = g.node(address)!;
+      expect(g.targets(node, 'vpc_id', 'aws_vpc').map((n) => n.address)).toContain('aws_vpc.a');
+      expect(node.attr('vpc_id').value).toEqual(new Unknown('aws_vpc.a.id', 'known after apply', { address: 'aws_vpc.a', attrPath: 'id' }));
+    }
   });
 });
 

@@ -13,6 +13,17 @@ export interface PlanResource {
   refs?: Record<string, string[]>;
   sensitive?: string[];
   actions?: string[];
+  /** References of the resource's `for_each` expression (`['local.vpcs']`), recorded once per resource. */
+  forEach?: string[];
+  /** References of the resource's `count` expression. */
+  count?: string[];
+}
+
+export interface PlanOptions {
+  /** Root module input variables as the plan records them: name → value. */
+  variables?: Record<string, unknown>;
+  /** Module calls by path without instance keys (`module.logs`): argument references and `for_each` references. */
+  calls?: Record<string, { refs?: Record<string, string[]>; forEach?: string[] }>;
 }
 
 function parse(address: string) {
@@ -33,7 +44,7 @@ function parse(address: string) {
 }
 
 /** A plan JSON string for the given resources (root module and module instances alike). */
-export function planJson(resources: PlanResource[]): string {
+export function planJson(resources: PlanResource[], options: PlanOptions = {}): string {
   const configModules = new Map<string, { resources: unknown[]; module_calls: Record<string, unknown> }>();
   const configFor = (modulePath: string) => {
     const key = modulePath.replace(/\[[^\]]*\]/g, '');
@@ -48,7 +59,10 @@ export function planJson(resources: PlanResource[]): string {
       for (const k of Object.keys(r.values)) expressions[k] = { constant_value: r.values[k] };
       for (const k of r.unknown ?? []) expressions[k] = { references: [] };
       for (const [k, refs] of Object.entries(r.refs ?? {})) expressions[k] = { references: refs };
-      mod.resources.push({ address: p.local, mode: p.mode, type: p.type, name: p.name, expressions });
+      const meta: Record<string, unknown> = {};
+      if (r.forEach) meta.for_each_expression = { references: r.forEach };
+      if (r.count) meta.count_expression = { references: r.count };
+      mod.resources.push({ address: p.local, mode: p.mode, type: p.type, name: p.name, expressions, ...meta });
     }
     const unknown: Record<string, boolean> = {};
     for (const k of r.unknown ?? []) unknown[k] = true;
@@ -70,7 +84,15 @@ export function planJson(resources: PlanResource[]): string {
   for (const key of [...configModules.keys()].filter((k) => k !== '').sort((a, b) => a.length - b.length)) {
     const cut = key.lastIndexOf('module.');
     const parent = configFor(cut > 0 ? key.slice(0, cut - 1) : '');
-    parent.module_calls[key.slice(cut + 'module.'.length)] = { source: `./${key.slice(cut + 'module.'.length)}`, module: configModules.get(key) };
+    const call = options.calls?.[key];
+    const expressions = call?.refs ? Object.fromEntries(Object.entries(call.refs).map(([k, refs]) => [k, { references: refs }])) : undefined;
+    parent.module_calls[key.slice(cut + 'module.'.length)] = {
+      source: `./${key.slice(cut + 'module.'.length)}`,
+      module: configModules.get(key),
+      ...(expressions ? { expressions } : {}),
+      ...(call?.forEach ? { for_each_expression: { references: call.forEach } } : {}),
+    };
   }
-  return JSON.stringify({ format_version: '1.2', terraform_version: '1.11.4', planned_values: { root_module: {} }, resource_changes: changes, configuration: { root_module: root } }, null, 2);
+  const variables = options.variables ? { variables: Object.fromEntries(Object.entries(options.variables).map(([k, value]) => [k, { value }])) } : {};
+  return JSON.stringify({ format_version: '1.2', terraform_version: '1.11.4', ...variables, planned_values: { root_module: {} }, resource_changes: changes, configuration: { root_module: root } }, null, 2);
 }

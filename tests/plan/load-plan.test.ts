@@ -2,6 +2,8 @@ import { loadInput } from '../../src/load-input';
 import { Unknown } from '../../src/eval/value';
 import { runCli } from '../helpers/cli';
 import { writeTree } from '../helpers/tmp-tree';
+import { planJson } from '../helpers/plan-builder';
+import { ResourceGraph } from '../../src/graph/model';
 
 /** A minimal plan document with the given resource changes and configuration. */
 function plan(changes: unknown[], configuration: unknown = { root_module: {} }, extra: Record<string, unknown> = {}) {
@@ -242,6 +244,84 @@ describe('plan configuration references', () => {
       'main.tf': 'locals {\n  db_subnets = [aws_subnet.a.id]\n}\nresource "aws_subnet" "a" {}\nresource "aws_db_subnet_group" "g" {\n  subnet_ids = local.db_subnets\n}\n',
     });
     expect(input.graph.targets(input.graph.node('aws_db_subnet_group.g')!, 'subnet_ids').map((n) => n.address)).toEqual(['aws_subnet.a']);
+  });
+
+  describe('each.value, each.key and count.index: which element an instance names', () => {
+    const vpcs = [
+      { address: 'aws_vpc.a', values: { cidr_block: '10.0.0.0/16' }, unknown: ['id'] },
+      { address: 'aws_vpc.b', values: { cidr_block: '10.1.0.0/16' }, unknown: ['id'] },
+    ];
+    const source = [
+      'resource "aws_vpc" "a" {',
+      '  cidr_block = "10.0.0.0/16"',
+      '}',
+      'resource "aws_vpc" "b" {',
+      '  cidr_block = "10.1.0.0/16"',
+      '}',
+      'locals {',
+      '  vpcs = { a = aws_vpc.a.id, b = aws_vpc.b.id }',
+      '  ids  = [aws_vpc.a.id, aws_vpc.b.id]',
+      '}',
+      'variable "order" {}',
+      'resource "aws_flow_log" "x" {',
+      '  for_each = local.vpcs',
+      '  vpc_id   = each.value',
+      '}',
+      'resource "aws_flow_log" "counted" {',
+      '  count  = 2',
+      '  vpc_id = local.ids[count.index]',
+      '}',
+      'resource "aws_flow_log" "swapped" {',
+      '  for_each = var.order',
+      '  vpc_id   = local.vpcs[each.value]',
+      '}',
+      'module "logs" {',
+      '  source   = "./logs"',
+      '  for_each = local.vpcs',
+      '  vpc_id   = each.value',
+      '}',
+      '',
+    ].join('\n');
+    const flowLogs = [
+      { address: 'aws_flow_log.x["a"]', values: {}, refs: { vpc_id: ['each.value'] }, forEach: ['local.vpcs'] },
+      { address: 'aws_flow_log.x["b"]', values: {}, refs: { vpc_id: ['each.value'] }, forEach: ['local.vpcs'] },
+      { address: 'aws_flow_log.counted[0]', values: {}, refs: { vpc_id: ['local.ids', 'count.index'] }, count: [] },
+      { address: 'aws_flow_log.counted[1]', values: {}, refs: { vpc_id: ['local.ids', 'count.index'] }, count: [] },
+      { address: 'aws_flow_log.swapped["a"]', values: {}, refs: { vpc_id: ['local.vpcs', 'each.value'] }, forEach: ['var.order'] },
+      { address: 'aws_flow_log.swapped["b"]', values: {}, refs: { vpc_id: ['local.vpcs', 'each.value'] }, forEach: ['var.order'] },
+      { address: 'module.logs["a"].aws_flow_log.this', values: {}, refs: { vpc_id: ['var.vpc_id'] } },
+      { address: 'module.logs["b"].aws_flow_log.this', values: {}, refs: { vpc_id: ['var.vpc_id'] } },
+    ];
+    const options = { variables: { order: { a: 'b', b: 'a' } }, calls: { 'module.logs': { refs: { vpc_id: ['each.value'] }, forEach: ['local.vpcs'] } } };
+    const vpcOf = (g: ResourceGraph, address: string) => g.targets(g.node(address)!, 'vpc_id', 'aws_vpc').map((n) => n.address);
+
+    it('links each instance to its own element when the .tf source says which (with the plan\'s variable values)', async () => {
+      const input = await load({ 'plan.json': planJson([...vpcs, ...flowLogs], options), 'main.tf': source, 'logs/main.tf': 'variable "vpc_id" {}\nresource "aws_flow_log" "this" {\n  vpc_id = var.vpc_id\n}\n' });
+      const g = input.graph;
+      expect(vpcOf(g, 'aws_flow_log.x["a"]')).toEqual(['aws_vpc.a']);
+      expect(vpcOf(g, 'aws_flow_log.x["b"]')).toEqual(['aws_vpc.b']);
+      expect(g.edgesFrom(g.node('aws_flow_log.x["a"]')!)).toEqual([{ from: 'aws_flow_log.x["a"]', fromPath: 'vpc_id', to: 'aws_vpc.a', toPath: 'id' }]);
+      expect(vpcOf(g, 'aws_flow_log.counted[0]')).toEqual(['aws_vpc.a']);
+      expect(vpcOf(g, 'aws_flow_log.counted[1]')).toEqual(['aws_vpc.b']);
+      expect(vpcOf(g, 'aws_flow_log.swapped["a"]')).toEqual(['aws_vpc.b']);
+      expect(vpcOf(g, 'aws_flow_log.swapped["b"]')).toEqual(['aws_vpc.a']);
+      expect(vpcOf(g, 'module.logs["a"].aws_flow_log.this')).toEqual(['aws_vpc.a']);
+      expect(vpcOf(g, 'module.logs["b"].aws_flow_log.this')).toEqual(['aws_vpc.b']);
+    });
+
+    it('without the source, links every candidate the plan allows; a known value picks the one it names', async () => {
+      const known = [
+        { address: 'aws_vpc.a', values: { cidr_block: '10.0.0.0/16', id: 'vpc-111' } },
+        { address: 'aws_vpc.b', values: { cidr_block: '10.1.0.0/16', id: 'vpc-222' } },
+        { address: 'aws_flow_log.x["b"]', values: { vpc_id: 'vpc-222' }, refs: { vpc_id: ['each.value'] }, forEach: ['local.vpcs'] },
+      ];
+      const unknownIds = await load({ 'plans/plan.json': planJson([...vpcs, ...flowLogs.slice(0, 2)]) }, 'plans/plan.json');
+      expect(vpcOf(unknownIds.graph, 'aws_flow_log.x["a"]')).toEqual([]);
+      const withLocals = await load({ 'plan.json': planJson([...vpcs, ...flowLogs.slice(0, 2)]), 'locals.tf': 'locals {\n  vpcs = { a = aws_vpc.a.id, b = aws_vpc.b.id }\n}\n' });
+      expect(vpcOf(withLocals.graph, 'aws_flow_log.x["a"]')).toEqual(['aws_vpc.a', 'aws_vpc.b']);
+      const byValue = await load({ 'plan.json': planJson(known), 'locals.tf': 'locals {\n  vpcs = { a = aws_vpc.a.id, b = aws_vpc.b.id }\n}\n' });
+      expect(vpcOf(byValue.graph, 'aws_flow_log.x["b"]')).toEqual(['aws_vpc.b']);
+    });
   });
 
   it('points resources of a remote module that is not on disk at the module call block', async () => {

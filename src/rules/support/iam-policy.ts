@@ -328,12 +328,18 @@ function matchesEverything(value: string, operator: string): boolean {
   return false;
 }
 
-/** Whether one condition narrows the statement (see `hasNarrowingCondition`). */
+/**
+ * Whether one condition narrows the statement (see `hasNarrowingCondition`). The operator and the key
+ * decide; a value decides only when it is known to let everything through (`StringLike "*"`, a `/0`
+ * network, also `"${var.net}/0"`). A value that is not known statically (a variable, a resource
+ * attribute, a partly known template) narrows whatever it turns out to be (rules.md, general semantics).
+ */
 export function isNarrowingCondition(c: PolicyCondition): Tri {
   const op: Tri = typeof c.operator === 'string' ? isPositiveOperator(c.operator) : c.operator;
   const key: Tri = typeof c.key === 'string' ? NARROWING_KEYS.has(c.key.trim().toLowerCase()) : c.key;
   const operator = typeof c.operator === 'string' ? c.operator : '';
-  const opaque = c.values.length === 0 ? false : triNot(triSome(c.values, (v) => textTri(v, (s) => matchesEverything(s, operator))));
+  const letsEverythingThrough = (v: PolicyText) => textTri(v, (s) => matchesEverything(s, operator)) === true;
+  const opaque = c.values.length > 0 && !c.values.some(letsEverythingThrough);
   return triAnd(op, key, opaque);
 }
 

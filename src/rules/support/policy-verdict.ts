@@ -7,6 +7,7 @@ import { GraphNode, ResourceGraph } from '../../graph/model';
 import { ResultPart, RuleResult } from '../types';
 import { ParsedPolicy, Statement, Tri, evaluateStatements, isParsed, policyValues, readPolicy, readPolicyDocument } from './iam-policy';
 import { combineParts, result } from './results';
+import { missingRequired } from './required';
 
 export interface PolicyVerdict {
   status: 'pass' | 'fail' | 'unknown';
@@ -56,7 +57,7 @@ export function checkIdentityPolicies(graph: ResourceGraph, node: GraphNode, q: 
   if (values.length === 0) {
     // A role without inline policies is outside identity-policy rules; the others require `policy`.
     if (node.type === 'aws_iam_role') return undefined;
-    return result('unknown', node, 'policy is not set (the provider requires it)');
+    return result('unknown', node, missingRequired(node, 'policy') ?? 'policy is not set');
   }
   const own = values.filter((v) => !v.document);
   if (own.length === 0) return undefined;

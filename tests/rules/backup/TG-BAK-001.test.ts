@@ -5,6 +5,11 @@ import { planJson } from '../../helpers/plan-builder';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a read replica whose source comes from a required variable is exempt',
+      files: { 'main.tf': 'variable "source_db" {}\nresource "aws_db_instance" "db" {\n  replicate_source_db = var.source_db\n}\n' },
+      expect: [],
+    },
+    {
       name: 'plan: 14 days',
       input: 'plan.json',
       files: { 'plan.json': planJson([{ address: 'aws_db_instance.db', values: { backup_retention_period: 14 } }]) },
@@ -140,9 +145,9 @@ ruleTester(rule, {
       expect: [{ status: 'unknown', address: 'aws_docdb_cluster.d', line: 3, message: ['not known statically', 'var.days'] }],
     },
     {
-      name: 'short retention on a database that may be a replica (source from an unset variable) is unknown',
-      files: { 'main.tf': 'variable "source_db" {}\nresource "aws_db_instance" "db" {\n  replicate_source_db = var.source_db\n}\n' },
-      expect: [{ status: 'unknown', address: 'aws_db_instance.db', line: 3, message: 'a read replica would be exempt' }],
+      name: 'short retention on a database that may be a replica (source chosen by a variable) is unknown',
+      files: { 'main.tf': 'variable "source_db" {}\nvariable "replica" {}\nresource "aws_db_instance" "db" {\n  replicate_source_db = var.replica ? var.source_db : null\n}\n' },
+      expect: [{ status: 'unknown', address: 'aws_db_instance.db', line: 4, message: 'a read replica would be exempt' }],
     },
   ],
 });

@@ -50,6 +50,18 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a cluster without engine or replication group cannot be applied: unknown, saying so',
+      files: { 'main.tf': 'resource "aws_elasticache_cluster" "c" {\n  cluster_id = "c"\n}\n' },
+      expect: [
+        {
+          status: 'unknown',
+          address: 'aws_elasticache_cluster.c',
+          line: 1,
+          message: 'engine is required by the provider unless replication_group_id is set, and it is not: the configuration cannot be applied; whether the cluster is Redis/Valkey is not known',
+        },
+      ],
+    },
+    {
       name: 'plan: snapshots off, with the .tf source for the line',
       input: 'plan.json',
       files: {
@@ -94,6 +106,24 @@ ruleTester(rule, {
       name: 'a cluster whose engine is unknown and without snapshots gives unknown (it may be Memcached)',
       files: { 'main.tf': 'variable "engine" {}\nresource "aws_elasticache_cluster" "c" {\n  engine = var.engine\n}\n' },
       expect: [{ status: 'unknown', address: 'aws_elasticache_cluster.c', line: 3, message: ['snapshot_retention_limit = 0', 'Memcached'] }],
+    },
+    {
+      name: 'a Redis cluster that may or may not join a replication group gives unknown; one that certainly joins (a required variable) is not evaluated',
+      files: {
+        'main.tf': [
+          'variable "group" {}',
+          'variable "join" {}',
+          'resource "aws_elasticache_cluster" "maybe" {',
+          '  engine               = "redis"',
+          '  replication_group_id = var.join ? var.group : null',
+          '}',
+          'resource "aws_elasticache_cluster" "member" {',
+          '  replication_group_id = var.group',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: [{ status: 'unknown', address: 'aws_elasticache_cluster.maybe', line: 5, message: ['snapshot_retention_limit = 0', 'replication_group_id = unknown (condition var.join'] }],
     },
   ],
 });

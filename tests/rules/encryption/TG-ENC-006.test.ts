@@ -7,6 +7,13 @@ const KEY = 'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a snapshot copy only needs kms_key_id set: a required variable sets it',
+      files: {
+        'main.tf': 'variable "copy_key" {}\nresource "aws_db_snapshot_copy" "c" {\n  source_db_snapshot_identifier = "arn:aws:rds:eu-north-1:123456789012:snapshot:s"\n  target_db_snapshot_identifier = "c"\n  kms_key_id                    = var.copy_key\n}\n',
+      },
+      expect: [{ status: 'pass', address: 'aws_db_snapshot_copy.c', line: 5, message: 'kms_key_id is set from var.copy_key, a required variable' }],
+    },
+    {
       name: 'backup vault with a customer-managed key in the graph',
       files: { 'main.tf': `${KEY}resource "aws_backup_vault" "v" {\n  name        = "main"\n  kms_key_arn = aws_kms_key.k.arn\n}\n` },
       expect: [{ status: 'pass', address: 'aws_backup_vault.v', line: 6, message: 'kms_key_arn refers to aws_kms_key.k, a customer-managed key' }],
@@ -54,6 +61,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a cluster snapshot without db_cluster_identifier is not valid Terraform: unknown, saying so',
+      files: { 'main.tf': 'resource "aws_db_cluster_snapshot" "s" {\n  db_cluster_snapshot_identifier = "s1"\n}\n' },
+      expect: [{ status: 'unknown', address: 'aws_db_cluster_snapshot.s', line: 1, message: 'db_cluster_identifier is required by the provider and is not set: the configuration is not valid Terraform' }],
+    },
+    {
       name: 'vault without kms_key_arn: the AWS-managed backup key, pointing at the block',
       files: { 'main.tf': 'resource "aws_backup_vault" "v" {\n  name = "main"\n}\n' },
       expect: [{ status: 'fail', address: 'aws_backup_vault.v', line: 1, message: 'kms_key_arn is not set, so AWS Backup encrypts the vault with the AWS-managed key (alias/aws/backup)' }],
@@ -89,7 +101,7 @@ ruleTester(rule, {
       expect: [{ status: 'unknown', address: 'aws_db_cluster_snapshot.s', line: 2, message: 'not in the scanned configuration' }],
     },
     {
-      name: 'key from a variable without value: unknown',
+      name: 'a vault key from a required variable: present, but which key it is stays unknown',
       files: { 'main.tf': 'variable "key" {}\nresource "aws_backup_vault" "v" {\n  name        = "main"\n  kms_key_arn = var.key\n}\n' },
       expect: [{ status: 'unknown', address: 'aws_backup_vault.v', line: 4, message: 'var.key' }],
     },

@@ -44,6 +44,55 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'keys set from required variables are present: in the root, through a local, through module inputs',
+      files: {
+        'main.tf': [
+          'variable "kms_key_cloudwatch_arn" {}',
+          'variable "topic_key" {',
+          '  type     = string',
+          '  nullable = false',
+          '}',
+          'variable "use_kms" {}',
+          'locals {',
+          '  queue_key = var.topic_key',
+          '}',
+          'resource "aws_cloudwatch_log_group" "g" {',
+          '  kms_key_id = var.kms_key_cloudwatch_arn',
+          '}',
+          'resource "aws_sns_topic" "t" {',
+          '  kms_master_key_id = var.topic_key',
+          '}',
+          'resource "aws_sqs_queue" "q" {',
+          '  kms_master_key_id       = local.queue_key',
+          '  sqs_managed_sse_enabled = false',
+          '}',
+          'module "logs" {',
+          '  source     = "./logs"',
+          '  kms_key_id = var.kms_key_cloudwatch_arn',
+          '}',
+          'module "chosen" {',
+          '  source     = "./logs"',
+          '  kms_key_id = var.use_kms ? var.topic_key : "alias/logs"',
+          '}',
+          '',
+        ].join('\n'),
+        'logs/main.tf': 'variable "kms_key_id" {}\nresource "aws_cloudwatch_log_group" "this" {\n  kms_key_id = var.kms_key_id\n}\n',
+      },
+      expect: [
+        { status: 'pass', address: 'aws_cloudwatch_log_group.g', line: 11, message: 'kms_key_id is set from var.kms_key_cloudwatch_arn, a required variable' },
+        { status: 'pass', address: 'aws_sns_topic.t', line: 14, message: 'kms_master_key_id is set from var.topic_key, a required variable' },
+        { status: 'pass', address: 'aws_sqs_queue.q', line: 17, message: ['kms_master_key_id is set from var.topic_key, a required variable', 'SSE-KMS'] },
+        {
+          status: 'pass',
+          address: 'module.logs.aws_cloudwatch_log_group.this',
+          line: 3,
+          file: 'logs/main.tf',
+          message: 'kms_key_id is set from module.logs.var.kms_key_id, a required variable (module.logs passes var.kms_key_cloudwatch_arn, a required variable)',
+        },
+        { status: 'pass', address: 'module.chosen.aws_cloudwatch_log_group.this', line: 3, file: 'logs/main.tf', message: 'kms_key_id is set from module.chosen.var.kms_key_id, a required variable' },
+      ],
+    },
+    {
       name: 'SNS with an alias, log group with a key from a local module',
       files: {
         'main.tf':
@@ -97,7 +146,7 @@ ruleTester(rule, {
     {
       name: 'SQS with SSE-SQS turned off and an empty key',
       files: { 'main.tf': 'resource "aws_sqs_queue" "q" {\n  kms_master_key_id       = ""\n  sqs_managed_sse_enabled = false\n}\n' },
-      expect: [{ status: 'fail', address: 'aws_sqs_queue.q', line: 3, message: 'sqs_managed_sse_enabled = false and kms_master_key_id = "" (empty: no key)' }],
+      expect: [{ status: 'fail', address: 'aws_sqs_queue.q', line: 3, message: 'sqs_managed_sse_enabled = false and kms_master_key_id = "" (empty: not set)' }],
     },
     {
       name: 'SNS topic and log group without a key',
@@ -118,15 +167,20 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'values not known statically give unknown, never pass',
+      name: 'values not known statically give unknown, never pass (a required variable decides presence, not a value or a choice)',
       files: {
         'main.tf':
-          'variable "enc" {}\nvariable "key" {}\nresource "aws_redshift_cluster" "dw" {\n  encrypted = var.enc\n}\nresource "aws_sqs_queue" "q" {\n  kms_master_key_id       = var.key\n  sqs_managed_sse_enabled = false\n}\n',
+          'variable "enc" {}\nvariable "key" {}\nvariable "use_kms" {}\nresource "aws_redshift_cluster" "dw" {\n  encrypted = var.enc\n}\nresource "aws_sqs_queue" "q" {\n  kms_master_key_id       = var.use_kms ? var.key : null\n  sqs_managed_sse_enabled = false\n}\n',
       },
       expect: [
-        { status: 'unknown', address: 'aws_redshift_cluster.dw', line: 4, message: 'var.enc' },
-        { status: 'unknown', address: 'aws_sqs_queue.q', line: 7, message: 'var.key' },
+        { status: 'unknown', address: 'aws_redshift_cluster.dw', line: 5, message: 'var.enc' },
+        { status: 'unknown', address: 'aws_sqs_queue.q', line: 8, message: 'var.use_kms' },
       ],
+    },
+    {
+      name: 'a variable whose default is null may be absent: not set',
+      files: { 'main.tf': 'variable "key" {\n  default = null\n}\nresource "aws_cloudwatch_log_group" "g" {\n  kms_key_id = var.key\n}\n' },
+      expect: [{ status: 'fail', address: 'aws_cloudwatch_log_group.g', line: 4, message: 'kms_key_id is not set' }],
     },
     {
       name: 'counted file systems',

@@ -131,6 +131,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an identity policy without policy is not valid Terraform: unknown, saying so',
+      files: { 'main.tf': 'resource "aws_iam_role_policy" "p" {\n  role = "r"\n}\n' },
+      expect: [{ status: 'unknown', address: 'aws_iam_role_policy.p', line: 1, message: 'policy is required by the provider and is not set: the configuration is not valid Terraform' }],
+    },
+    {
       name: 'plan: "*" on "*" in a module instance',
       input: 'plan.json',
       files: { 'plan.json': planJson([{ address: 'module.iam[0].aws_iam_role_policy.admin', values: { policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) } }]) },

@@ -27,6 +27,23 @@ ruleTester(rule, {
       expect: [{ status: 'pass', address: 'aws_iam_role_policy.p', line: 2 }],
     },
     {
+      name: 'iam:PassRole on "*" narrowed by aws:PrincipalAccount from a variable, and by aws:SourceIp from a template',
+      files: {
+        'main.tf': [
+          'variable "account" {}',
+          'variable "cidr_prefix" {}',
+          'resource "aws_iam_policy" "p" {',
+          '  policy = jsonencode({ Statement = [',
+          '    { Effect = "Allow", Action = "iam:PassRole", Resource = "*", Condition = { StringEquals = { "aws:PrincipalAccount" = [var.account] } } },',
+          '    { Effect = "Allow", Action = "s3:*", Resource = "*", Condition = { IpAddress = { "aws:SourceIp" = "${var.cidr_prefix}.0.0/16" } } },',
+          '  ] })',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: [{ status: 'pass', address: 'aws_iam_policy.p', line: 4 }],
+    },
+    {
       name: 'a Deny of iam:*, and an action that only contains "iam" in its service name',
       files: { 'main.tf': heredoc('aws_iam_group_policy', '[{"Effect": "Deny", "Action": "iam:*", "Resource": "*"}, {"Effect": "Allow", "Action": "xsiam:Get*", "Resource": "*"}]') },
       expect: [{ status: 'pass', address: 'aws_iam_group_policy.p', line: 3 }],

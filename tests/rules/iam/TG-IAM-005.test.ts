@@ -152,6 +152,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an admin role without assume_role_policy is not valid Terraform: unknown, saying so',
+      files: { 'main.tf': ['resource "aws_iam_role" "admin" {', '  name = "admin"', '}', attach('a', 'admin')].join('\n') + '\n' },
+      expect: [{ status: 'unknown', address: 'aws_iam_role.admin', message: 'assume_role_policy is required by the provider and is not set: the configuration is not valid Terraform' }],
+    },
+    {
       name: 'AdministratorAccess role that the account can assume without MFA',
       files: { 'main.tf': `${role('admin')}\n${attach('a', 'admin')}\n` },
       expect: [

@@ -156,6 +156,51 @@ ruleTester(rule, {
       expect: [{ status: 'pass', address: 'aws_sns_topic.t', line: 3 }],
     },
     {
+      name: 'narrowing conditions whose values are not known statically still narrow: jsonencode, a policy document, a heredoc',
+      files: {
+        'main.tf': [
+          'variable "org_id" {}',
+          'variable "source_account" {}',
+          'resource "aws_s3_bucket_policy" "json" {',
+          '  bucket = "b"',
+          '  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*", Condition = { StringEquals = { "aws:PrincipalOrgID" = var.org_id } } }] })',
+          '}',
+          'data "aws_iam_policy_document" "queue" {',
+          '  statement {',
+          '    actions   = ["sqs:SendMessage"]',
+          '    resources = ["*"]',
+          '    principals {',
+          '      type        = "AWS"',
+          '      identifiers = ["*"]',
+          '    }',
+          '    condition {',
+          '      test     = "ArnLike"',
+          '      variable = "aws:SourceArn"',
+          '      values   = [aws_sns_topic.t.arn, var.org_id]',
+          '    }',
+          '  }',
+          '}',
+          'resource "aws_sns_topic" "t" {}',
+          'resource "aws_sqs_queue_policy" "q" {',
+          '  queue_url = "https://sqs/q"',
+          '  policy    = data.aws_iam_policy_document.queue.json',
+          '}',
+          'resource "aws_sns_topic_policy" "heredoc" {',
+          '  arn    = aws_sns_topic.t.arn',
+          '  policy = <<EOF',
+          '{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sns:Publish", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceOwner": "${var.source_account}"}}}]}',
+          'EOF',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      expect: [
+        { status: 'pass', address: 'aws_s3_bucket_policy.json', line: 5 },
+        { status: 'pass', address: 'data.aws_iam_policy_document.queue', line: 7 },
+        { status: 'pass', address: 'aws_sns_topic_policy.heredoc', line: 29 },
+      ],
+    },
+    {
       name: 'plan: an SQS queue policy for one role',
       input: 'plan.json',
       files: {
@@ -170,6 +215,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a role or a bucket policy without its policy is not valid Terraform: unknown, saying so',
+      files: { 'main.tf': 'resource "aws_iam_role" "r" {\n  name = "r"\n}\nresource "aws_s3_bucket_policy" "b" {\n  bucket = "b"\n}\n' },
+      expect: [
+        { status: 'unknown', address: 'aws_iam_role.r', line: 1, message: 'assume_role_policy is required by the provider and is not set: the configuration is not valid Terraform' },
+        { status: 'unknown', address: 'aws_s3_bucket_policy.b', line: 4, message: 'policy is required by the provider and is not set: the configuration is not valid Terraform' },
+      ],
+    },
     {
       name: 'a bucket policy open to everyone, located at the statement',
       files: {

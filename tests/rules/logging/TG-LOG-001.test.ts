@@ -19,6 +19,11 @@ const GOOD_TRAIL = [
 ruleTester(rule, {
   valid: [
     {
+      name: 'the key from a required variable is present: the caller must give it',
+      files: { 'main.tf': GOOD_TRAIL.replace('aws_kms_key.trail.arn', 'var.trail_key').replace('resource "aws_kms_key" "trail" {}', 'variable "trail_key" {}') },
+      expect: [{ status: 'pass', address: 'aws_cloudtrail.main', message: 'kms_key_id is set from var.trail_key, a required variable' }],
+    },
+    {
       name: 'compliant trail, key and log group by reference, defaults for global events and logging',
       files: { 'main.tf': GOOD_TRAIL },
       expect: [
@@ -28,7 +33,7 @@ ruleTester(rule, {
           line: 3,
           message: [
             'is_multi_region_trail = true',
-            'a reference to aws_kms_key.trail',
+            'kms_key_id = aws_kms_key.trail.arn;',
             'a reference to aws_cloudwatch_log_group.trail',
             'include_global_service_events = true (provider default when omitted)',
             'enable_logging = true (provider default when omitted)',
@@ -135,9 +140,11 @@ ruleTester(rule, {
       expect: [{ status: 'fail', address: 'aws_cloudtrail.t', line: 4, message: ['enable_log_file_validation = false', 'kms_key_id is not set'] }],
     },
     {
-      name: 'unset variable for the key: unknown, never pass',
-      files: { 'main.tf': GOOD_TRAIL.replace('aws_kms_key.trail.arn', 'var.trail_key').replace('resource "aws_kms_key" "trail" {}', 'variable "trail_key" {}') },
-      expect: [{ status: 'unknown', address: 'aws_cloudtrail.main', line: 8, message: ['kms_key_id = unknown (var.trail_key', 'not known statically'] }],
+      name: 'a key chosen by a variable that is not known statically: unknown, never pass',
+      files: {
+        'main.tf': GOOD_TRAIL.replace('aws_kms_key.trail.arn', 'var.encrypt ? var.trail_key : null').replace('resource "aws_kms_key" "trail" {}', 'variable "trail_key" {}\nvariable "encrypt" {}'),
+      },
+      expect: [{ status: 'unknown', address: 'aws_cloudtrail.main', line: 9, message: ['kms_key_id = unknown (condition var.encrypt', 'not known statically'] }],
     },
     {
       name: 'counted trails with the region setting from tfvars',

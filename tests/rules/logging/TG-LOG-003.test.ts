@@ -46,14 +46,14 @@ ruleTester(rule, {
           '',
         ].join('\n'),
       },
-      expect: [{ status: 'pass', address: 'aws_lb.app', line: 5, message: ['access_logs.enabled = true', 'access_logs.bucket = unknown (aws_s3_bucket.logs.id'] }],
+      expect: [{ status: 'pass', address: 'aws_lb.app', line: 5, message: ['access_logs.enabled = true', 'access_logs.bucket = aws_s3_bucket.logs.id'] }],
     },
     {
-      name: 'aws_alb alias, network type, bucket from an undeclared-value variable still counts as written',
+      name: 'aws_alb alias, network type, bucket from a required variable is present',
       files: {
         'main.tf': 'variable "bucket" {}\nresource "aws_alb" "nlb" {\n  load_balancer_type = "network"\n  access_logs {\n    bucket  = var.bucket\n    enabled = true\n  }\n}\n',
       },
-      expect: [{ status: 'pass', address: 'aws_alb.nlb', line: 6 }],
+      expect: [{ status: 'pass', address: 'aws_alb.nlb', line: 6, message: 'access_logs.bucket is set from var.bucket, a required variable' }],
     },
     {
       name: 'classic ELB: access_logs with a bucket is on (enabled defaults to true), also with enabled = true',
@@ -68,7 +68,7 @@ ruleTester(rule, {
     {
       name: 'classic ELB: a bucket from a variable without a value is present, so the logs are on',
       files: { 'main.tf': 'variable "log_bucket" {}\n' + classic('bucket = var.log_bucket') },
-      expect: [{ status: 'pass', address: 'aws_elb.web', line: 4, message: 'access_logs.bucket = unknown (var.log_bucket' }],
+      expect: [{ status: 'pass', address: 'aws_elb.web', line: 4, message: 'access_logs.bucket is set from var.log_bucket, a required variable' }],
     },
     {
       name: 'plan: classic ELB with access logs',

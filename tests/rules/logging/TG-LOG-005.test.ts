@@ -25,6 +25,11 @@ const silent = (name: string, alarmName: string, extra = '') => `resource "aws_c
 ruleTester(rule, {
   valid: [
     {
+      name: 'alarm actions from a required variable are set',
+      files: { 'main.tf': 'variable "alarm_topics" {}\nresource "aws_cloudwatch_metric_alarm" "a" {\n  alarm_actions = var.alarm_topics\n}\n' },
+      expect: [{ status: 'pass', address: 'aws_cloudwatch_metric_alarm.a', line: 3, message: 'alarm_actions is set from var.alarm_topics, a required variable' }],
+    },
+    {
       name: 'GuardDuty event rule (jsonencode) with a target referencing it',
       files: { 'main.tf': GD_RULE + TARGET },
       expect: [

@@ -5,6 +5,11 @@ import { planJson } from '../../helpers/plan-builder';
 ruleTester(rule, {
   valid: [
     {
+      name: 'log types from a required variable are set',
+      files: { 'main.tf': 'variable "logs" {}\nresource "aws_db_instance" "db" {\n  enabled_cloudwatch_logs_exports = var.logs\n}\n' },
+      expect: [{ status: 'pass', address: 'aws_db_instance.db', line: 3, message: 'enabled_cloudwatch_logs_exports is set from var.logs, a required variable' }],
+    },
+    {
       name: 'PostgreSQL instance exporting its logs',
       files: { 'main.tf': 'resource "aws_db_instance" "db" {\n  engine                          = "postgres"\n  enabled_cloudwatch_logs_exports = ["postgresql", "upgrade"]\n}\n' },
       expect: [{ status: 'pass', address: 'aws_db_instance.db', line: 3, message: 'enabled_cloudwatch_logs_exports = ["postgresql","upgrade"]' }],
@@ -41,9 +46,9 @@ ruleTester(rule, {
       expect: [{ status: 'fail', address: 'aws_rds_cluster.c', line: 3, message: 'enabled_cloudwatch_logs_exports = []' }],
     },
     {
-      name: 'unset variable: unknown, never pass',
-      files: { 'main.tf': 'variable "logs" {}\nresource "aws_db_instance" "db" {\n  enabled_cloudwatch_logs_exports = var.logs\n}\n' },
-      expect: [{ status: 'unknown', address: 'aws_db_instance.db', line: 3, message: 'var.logs' }],
+      name: 'a list chosen by a variable that is not known statically: unknown, never pass',
+      files: { 'main.tf': 'variable "logs" {}\nvariable "on" {}\nresource "aws_db_instance" "db" {\n  enabled_cloudwatch_logs_exports = var.on ? var.logs : []\n}\n' },
+      expect: [{ status: 'unknown', address: 'aws_db_instance.db', line: 4, message: 'var.on' }],
     },
     {
       name: 'counted instances with the list from tfvars',

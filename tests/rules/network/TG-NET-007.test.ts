@@ -76,6 +76,63 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'flow logs made with for_each over a map of VPC IDs: each instance covers its own VPC',
+      files: {
+        'main.tf': lines(
+          'resource "aws_vpc" "a" {',
+          '  cidr_block = "10.0.0.0/16"',
+          '}',
+          'resource "aws_vpc" "b" {',
+          '  cidr_block = "10.1.0.0/16"',
+          '}',
+          'locals {',
+          '  vpcs = { a = aws_vpc.a.id, b = aws_vpc.b.id }',
+          '}',
+          'resource "aws_flow_log" "x" {',
+          '  for_each     = local.vpcs',
+          '  vpc_id       = each.value',
+          '  traffic_type = each.key == "a" ? "ALL" : "ACCEPT"',
+          '}',
+        ),
+      },
+      expect: [
+        { status: 'pass', address: 'aws_vpc.a', line: 1, message: 'aws_flow_log.x["a"] (main.tf:10) records traffic_type = "ALL"' },
+        { status: 'fail', address: 'aws_vpc.b', line: 13, message: 'aws_flow_log.x["b"] (main.tf:10) records only accepted traffic' },
+      ],
+    },
+    {
+      name: 'plan: flow logs made with for_each over a local map; the .tf source tells which VPC each instance names',
+      input: 'plan.json',
+      files: {
+        'plan.json': planJson([
+          { address: 'aws_vpc.a', values: { cidr_block: '10.0.0.0/16' }, unknown: ['id'] },
+          { address: 'aws_vpc.b', values: { cidr_block: '10.1.0.0/16' }, unknown: ['id'] },
+          { address: 'aws_flow_log.x["a"]', values: { traffic_type: 'ALL' }, refs: { vpc_id: ['each.value'] }, forEach: ['local.vpcs'] },
+          { address: 'aws_flow_log.x["b"]', values: { traffic_type: 'ACCEPT' }, refs: { vpc_id: ['each.value'] }, forEach: ['local.vpcs'] },
+        ]),
+        'main.tf': lines(
+          'resource "aws_vpc" "a" {',
+          '  cidr_block = "10.0.0.0/16"',
+          '}',
+          'resource "aws_vpc" "b" {',
+          '  cidr_block = "10.1.0.0/16"',
+          '}',
+          'locals {',
+          '  vpcs = { a = aws_vpc.a.id, b = aws_vpc.b.id }',
+          '}',
+          'resource "aws_flow_log" "x" {',
+          '  for_each     = local.vpcs',
+          '  vpc_id       = each.value',
+          '  traffic_type = each.key == "a" ? "ALL" : "ACCEPT"',
+          '}',
+        ),
+      },
+      expect: [
+        { status: 'pass', address: 'aws_vpc.a', line: 1, message: 'aws_flow_log.x["a"] (main.tf:10) records traffic_type = "ALL"' },
+        { status: 'fail', address: 'aws_vpc.b', line: 13, message: 'aws_flow_log.x["b"] (main.tf:10) records only accepted traffic' },
+      ],
+    },
+    {
       name: 'no flow log',
       files: { 'main.tf': lines(...VPC) },
       expect: [{ status: 'fail', address: 'aws_vpc.main', line: 1, message: 'no aws_flow_log names aws_vpc.main in vpc_id: its traffic is not logged' }],

@@ -198,7 +198,11 @@ describe('statement predicates', () => {
     expect(c({ IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } })).toBe(false);
     expect(c({ Bool: { 'aws:SecureTransport': 'true' } })).toBe(false);
     expect(c({ StringEquals: { 'aws:SourceArn': bucketArn } })).toBe(true);
-    expect(c({ StringLike: { 'aws:SourceArn': varX } })).toBe(varX);
+    // A value that is not known statically narrows whatever it is (rules.md); the operator and key decide.
+    expect(c({ StringLike: { 'aws:SourceArn': varX } })).toBe(true);
+    expect(c({ StringEquals: { 'aws:PrincipalOrgID': [varX, 'o-123'] } })).toBe(true);
+    expect(c({ StringNotEquals: { 'aws:PrincipalOrgID': varX } })).toBe(false);
+    expect(c({ StringEquals: { 'aws:SecureTransport': varX } })).toBe(false);
     expect(c(varX)).toBe(varX);
     expect(c(null)).toBe(false);
     expect(isPositiveOperator('ArnEquals')).toBe(true);

@@ -135,6 +135,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a distribution without origin is not valid Terraform: unknown, saying so',
+      files: { 'main.tf': tf('resource "aws_cloudfront_distribution" "d" {', '  enabled = true', '}') },
+      expect: [{ status: 'unknown', address: 'aws_cloudfront_distribution.d', line: 1, message: 'origin is required by the provider and is not set: the configuration is not valid Terraform' }],
+    },
+    {
       name: 'match-viewer sends plain HTTP to the origin when the viewer uses HTTP',
       files: { 'main.tf': customOrigin('site', 'origin_protocol_policy = "match-viewer"', 'origin_ssl_protocols   = ["TLSv1.2"]') },
       expect: [{ status: 'fail', address: 'aws_cloudfront_distribution.site', line: 8, message: 'origin_protocol_policy = "match-viewer" uses plain HTTP' }],

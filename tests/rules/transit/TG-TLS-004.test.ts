@@ -83,6 +83,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'v2 without domain_name_configuration is not valid Terraform: unknown, saying so',
+      files: { 'main.tf': tf('resource "aws_apigatewayv2_domain_name" "bare" {', '  domain_name = "ws.example.com"', '}') },
+      expect: [{ status: 'unknown', address: 'aws_apigatewayv2_domain_name.bare', line: 1, message: 'domain_name_configuration is required by the provider and is not set: the configuration is not valid Terraform' }],
+    },
+    {
       name: 'REST domain name without security_policy: TLS_1_0 from the provider default, pointing at the block',
       files: { 'main.tf': tf('', 'resource "aws_api_gateway_domain_name" "api" {', '  domain_name = "api.example.com"', '}') },
       expect: [{ status: 'fail', address: 'aws_api_gateway_domain_name.api', line: 2, message: 'security_policy = "TLS_1_0" (provider default when omitted), which accepts TLS 1.0' }],
@@ -126,7 +131,7 @@ ruleTester(rule, {
     {
       name: 'v2 without the required security_policy gives unknown',
       files: { 'main.tf': v2('ws', 'ip_address_type = "ipv4"') },
-      expect: [{ status: 'unknown', address: 'aws_apigatewayv2_domain_name.ws', line: 3, message: 'the provider requires it' }],
+      expect: [{ status: 'unknown', address: 'aws_apigatewayv2_domain_name.ws', line: 3, message: 'domain_name_configuration.security_policy is required by the provider and is not set: the configuration is not valid Terraform' }],
     },
     {
       name: 'plan: REST domain name with TLS_1_0, with the .tf source for the line',

@@ -110,6 +110,47 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a custom group without family (required by the provider) whose default cannot be told: unknown, saying so',
+      files: {
+        'main.tf': tf(
+          'resource "aws_db_parameter_group" "pg" {',
+          '  name = "pg"',
+          '}',
+          'resource "aws_db_instance" "db" {',
+          '  engine               = "postgres"',
+          '  parameter_group_name = aws_db_parameter_group.pg.name',
+          '}',
+        ),
+      },
+      expect: [{ status: 'unknown', address: 'aws_db_instance.db', line: 6, message: 'aws_db_parameter_group.pg: family is required by the provider and is not set: the configuration is not valid Terraform' }],
+    },
+    {
+      name: 'a database without engine: a cluster is not valid Terraform, an instance needs it unless it is restored or a replica',
+      files: {
+        'main.tf': tf(
+          'resource "aws_rds_cluster" "c" {',
+          '  cluster_identifier = "c"',
+          '}',
+          'resource "aws_db_instance" "db" {',
+          '  instance_class = "db.t4g.micro"',
+          '}',
+          'resource "aws_db_instance" "restored" {',
+          '  snapshot_identifier = "snap-1"',
+          '}',
+        ),
+      },
+      expect: [
+        { status: 'unknown', address: 'aws_rds_cluster.c', line: 1, message: 'engine is required by the provider and is not set: the configuration is not valid Terraform' },
+        {
+          status: 'unknown',
+          address: 'aws_db_instance.db',
+          line: 4,
+          message: 'engine is required by the provider unless snapshot_identifier or replicate_source_db is set, and none of them is: the configuration cannot be applied',
+        },
+        { status: 'unknown', address: 'aws_db_instance.restored', line: 7, message: 'engine is not set and no parameter group family or replication source in the scanned configuration tells it' },
+      ],
+    },
+    {
       name: 'postgres group with rds.force_ssl = 0',
       files: {
         'main.tf':
