@@ -27,8 +27,10 @@ export function renderCompact(report: Report): string {
     if (e.severity === 'warning') continue;
     lines.push(`${e.line ? `${e.file}:${e.line}` : e.file}: error: ${e.message}`);
   }
-  // A module shared by several roots fails once per root in the report; the line to fix is one.
-  const failures = [...new Set(sortFindings(report.findings.filter((f) => f.status === 'fail' && !f.suppressed)).map(compactLine))];
+  // A module shared by several roots fails once per root, and one security group rule can fail for each
+  // data store behind it: the same line to fix, printed once. The summary still counts the results.
+  const results = sortFindings(report.findings.filter((f) => f.status === 'fail' && !f.suppressed));
+  const failures = [...new Set(results.map(compactLine))];
   lines.push(...failures);
   const roots = report.inputs.map((i) => i.path);
   const scanned = `${roots.length} root${roots.length === 1 ? '' : 's'} (${listRoots(roots)})`;
@@ -36,7 +38,9 @@ export function renderCompact(report: Report): string {
   const verdict =
     failures.length === 0 && errors === 0
       ? 'no failures'
-      : [failures.length > 0 ? `${failures.length} failure${failures.length === 1 ? '' : 's'}` : '', errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+      : [failures.length > 0 ? `${failures.length} failure${failures.length === 1 ? '' : 's'}${results.length > failures.length ? ` (${results.length} results)` : ''}` : '', errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '']
+          .filter(Boolean)
+          .join(', ');
   lines.push(`tomguard: ${verdict} in ${scanned}`);
   return lines.join('\n') + '\n';
 }

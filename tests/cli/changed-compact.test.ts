@@ -43,7 +43,7 @@ describe('--format compact', () => {
         'envs/prod/sg.tf:4: TG-NET-002 tcp port 22 is open to 0.0.0.0/0',
         'modules/db/main.tf:27: TG-ENC-001 Storage is not encrypted: storage_encrypted = false',
         'envs/prod: TG-LOG-001 no CloudTrail trail',
-        'tomguard: 3 failures in 2 roots (envs/prod, envs/staging)',
+        'tomguard: 3 failures (4 results) in 2 roots (envs/prod, envs/staging)',
         '',
       ].join('\n'),
     );
@@ -74,7 +74,7 @@ describe('scan --changed (fixture monorepo)', () => {
         'modules/db/main.tf:19: TG-ENC-002 No customer-managed key: kms_key_id is not set, so AWS uses the AWS-managed key (alias/aws/rds)',
         'modules/db/main.tf:27: TG-ENC-001 Storage is not encrypted: storage_encrypted = false (var.storage_encrypted (set by module.db in envs/staging/main.tf:14))',
         'modules/db/main.tf:30: TG-BAK-001 backup_retention_period = 3: automated backups are kept only 3 days; at least 7 days are required',
-        'tomguard: 4 failures in 2 roots (envs/prod, envs/staging)',
+        'tomguard: 4 failures (6 results) in 2 roots (envs/prod, envs/staging)',
         '',
       ].join('\n'),
     );
