@@ -14,9 +14,4 @@ describe('GitHub Action and pre-commit hook', () => {
     for (const input of Object.keys(action.inputs)) expect(scan.env[`INPUT_${input.toUpperCase().replace(/-/g, '_').replace('_FILE', '')}`]).toBeDefined();
     expect(fs.existsSync(path.join(repo, 'bin', 'tomguard.js'))).toBe(true);
   });
-
-  it('declares a pre-commit hook that runs a recursive scan', () => {
-    const hooks = YAML.parse(fs.readFileSync(path.join(repo, '.pre-commit-hooks.yaml'), 'utf8'));
-    expect(hooks[0]).toMatchObject({ id: 'tomguard', language: 'node', pass_filenames: false, args: ['--recursive', '.'] });
-  });
 });
