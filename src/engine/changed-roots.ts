@@ -38,7 +38,7 @@ function rootsUsing(dir: string, layout: Layout, rootSet: ReadonlySet<string>): 
 
 /** Maps changed files to roots, discovering roots below `cwd` (pre-commit runs hooks at the repository's top). */
 export async function changedRoots(files: readonly string[], cwd: string, env: Record<string, string | undefined> = process.env): Promise<ChangedRoots> {
-  const layout = await discoverLayout('.', cwd, env);
+  const layout = await discoverLayout('.', cwd, env, { quick: true });
   return mapChangedFiles(files, cwd, layout);
 }
 
