@@ -127,7 +127,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   let paths = args.paths.length > 0 ? args.paths : ['.'];
   if (args.changed) {
     // `recursive: true` in .tomguard.yml (for a plain `tomguard scan`) must not break the hook; on the command line it is a mistake.
-    if (args.rawArgv.includes('--recursive')) throw new UsageError('--changed and --recursive exclude each other: --changed finds the roots of the files it is given.');
+    if (args.rawArgv.some((a) => a === '--recursive' || a.startsWith('--recursive='))) throw new UsageError('--changed and --recursive exclude each other: --changed finds the roots of the files it is given.');
     const { roots } = await changedRoots(args.paths, io.cwd, io.env);
     // A commit that touches no Terraform root has nothing to check: that passes.
     if (roots.length === 0) {

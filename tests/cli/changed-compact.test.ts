@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Finding, Report } from '../../src/report/findings';
 import { renderCompact } from '../../src/report/compact-reporter';
 import { runCli } from '../helpers/cli';
+import { writeTree } from '../helpers/tmp-tree';
 
 const monorepo = path.resolve(__dirname, '..', 'fixtures', 'monorepo');
 
@@ -92,9 +93,19 @@ describe('scan --changed (fixture monorepo)', () => {
     expect(r).toEqual({ code: 0, out: '', err: 'tomguard: no Terraform root contains the 1 changed file; nothing to check\n' });
   });
 
+  it('recursive: true in .tomguard.yml does not change what --changed scans', async () => {
+    const tree = writeTree({ '.tomguard.yml': 'recursive: true\n', 'a/main.tf': 'variable "x" {}\n', 'b/main.tf': 'variable "y" {}\n' });
+    // The config is read: a plain scan takes both roots.
+    expect((await runCli(['scan', '--format', 'compact'], tree)).out).toBe('tomguard: no failures in 2 roots (a, b)\n');
+    const r = await runCli(['scan', '--changed', '--format', 'compact', 'a/main.tf'], tree);
+    expect(r).toEqual({ code: 0, out: 'tomguard: no failures in 1 root (a)\n', err: '' });
+  });
+
   it('--recursive on the command line is a usage error with --changed', async () => {
-    const r = await runCli(['scan', '--changed', '--recursive', 'envs/prod/main.tf'], monorepo);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('--changed and --recursive exclude each other');
+    for (const flag of ['--recursive', '--recursive=true']) {
+      const r = await runCli(['scan', '--changed', flag, 'envs/prod/main.tf'], monorepo);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('--changed and --recursive exclude each other');
+    }
   });
 });
