@@ -93,7 +93,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       (y) =>
         variableOptions(y)
           .positional('paths', { type: 'string', array: true, default: [], describe: 'What to scan (default: .): Terraform root directories, Terragrunt unit directories (terragrunt.hcl), single .tf/.tf.json files, or plan/state JSON from "terraform show -json" (detected by content)' })
-          .option('format', { type: 'string', coerce: asArray, describe: 'text (the default; colours only on a terminal), json, sarif, github, markdown (TOM attestation) or junit; repeatable as FORMAT=FILE' })
+          .option('format', { type: 'string', coerce: asArray, describe: 'text (the default; colours only on a terminal), json, sarif, github, markdown (TOM attestation), junit or compact (file:line: RULE message per failure); repeatable as FORMAT=FILE' })
           .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
           .option('fail-on', { type: 'string', default: 'low', describe: 'Exit 1 on an unsuppressed failure at or above: critical, high, medium, low, none' })
           .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'Also exit 1 when a claim is unknown (an unknown result, or a module that was not read)' })
@@ -103,6 +103,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           .option('quiet', { type: 'boolean', default: false, describe: 'Print only failures, errors and the summary' })
           .option('color', { type: 'boolean', default: true, describe: 'Colour terminal output (--no-color to turn off)' })
           .option('recursive', { type: 'boolean', default: false, describe: 'Scan every directory below PATH that holds .tf files or a Terragrunt unit (terragrunt.hcl) as its own root (local modules and Terragrunt module sources excepted)' })
+          .option('changed', { type: 'boolean', default: false, describe: 'The paths are changed files (the pre-commit hook): scan, as one estate, each root below the working directory that contains one or that calls the local module or Terragrunt file containing one' })
           .option('baseline', { type: 'string', describe: 'Accept the failures listed in this baseline file: report only new ones' })
           .option('write-baseline', { type: 'string', describe: "Write this run's failures to a baseline file" })
           .option('jobs', { type: 'number', default: 2, describe: 'Inputs loaded at once' })

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { scan } from '../engine/scan';
 import { findRoots } from '../engine/recursive';
+import { changedRoots } from '../engine/changed-roots';
 import { Baseline, readBaseline, writeBaseline } from '../report/baseline';
 import { Report } from '../report/findings';
 import { renderJson } from '../report/json-reporter';
@@ -11,6 +12,7 @@ import { renderMarkdown } from '../report/markdown-reporter';
 import { renderSarif } from '../report/sarif-reporter';
 import { renderGithub } from '../report/github-reporter';
 import { renderJunit } from '../report/junit-reporter';
+import { renderCompact } from '../report/compact-reporter';
 import { Rule } from '../rules/types';
 import { SEVERITIES, Severity } from '../rules/types';
 import { ALL_RULES } from '../../rules';
@@ -21,7 +23,7 @@ import { Profile } from '../profile/reference-profile';
 import { DiffBaseError, readChanges } from '../engine/diff-base';
 import { ChangeSet } from '../engine/change-set';
 
-export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'junit'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'junit', 'compact'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ScanArgs {
@@ -39,6 +41,8 @@ export interface ScanArgs {
   'max-file-size': number;
   'source-root'?: string;
   recursive: boolean;
+  /** The paths are changed files: scan the roots they affect (src/engine/changed-roots.ts). */
+  changed?: boolean;
   baseline?: string;
   'write-baseline'?: string;
   jobs: number;
@@ -93,6 +97,8 @@ function render(format: Format, report: Report, rules: readonly Rule[], args: Sc
       return renderGithub(report);
     case 'junit':
       return renderJunit(report);
+    case 'compact':
+      return renderCompact(report);
     case 'markdown':
       return renderMarkdown(report, new Date().toISOString().slice(0, 10));
     case 'text':
@@ -145,7 +151,17 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
       throw err;
     }
   }
-  if (args.recursive) {
+  if (args.changed) {
+    // `recursive: true` in .tomguard.yml (for a plain `tomguard scan`) must not break the hook; on the command line it is a mistake.
+    if (args.rawArgv.some((a) => a === '--recursive' || a.startsWith('--recursive='))) throw new UsageError('--changed and --recursive exclude each other: --changed finds the roots of the files it is given.');
+    const { roots } = await changedRoots(args.paths, io.cwd, io.env);
+    // A commit that touches no Terraform root has nothing to check: that passes.
+    if (roots.length === 0) {
+      io.stderr(`tomguard: no Terraform root contains the ${args.paths.length} changed file${args.paths.length === 1 ? '' : 's'}; nothing to check\n`);
+      return 0;
+    }
+    paths = roots;
+  } else if (args.recursive) {
     const roots: string[] = [];
     for (const p of paths) roots.push(...(await findRoots(p, io.cwd, io.env)));
     if (roots.length === 0) throw new UsageError(`--recursive found no directory with .tf files or a terragrunt.hcl below ${paths.join(', ')}.`);

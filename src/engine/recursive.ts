@@ -7,28 +7,85 @@
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import { isLocalSource, moduleSourceOf } from '../config/module-tree';
-import { loadModuleDir } from '../hcl/load-files';
+import { ConfigFile } from '../hcl/ast';
+import { listConfigFiles, loadConfigFile, loadModuleDir, readSourceFile } from '../hcl/load-files';
+import { parseJsonFile } from '../hcl/json-parser';
+import { parseNativeFile } from '../hcl/native-parser';
 import { IGNORED_DIRS, findTerragruntUnits } from '../terragrunt/discover';
 
-export async function findRoots(base: string, cwd: string, env: Record<string, string | undefined> = process.env): Promise<string[]> {
+/** What discovery learns about a tree; `--changed` walks it backwards (src/engine/changed-roots.ts). */
+export interface Layout {
+  /** The roots (absolute paths), sorted. */
+  roots: string[];
+  /** A directory (absolute) → the directories that use it: local module calls, Terragrunt units deploying it. */
+  callers: Map<string, Set<string>>;
+  /** A Terragrunt file that units include (absolute) → those units. */
+  includers: Map<string, Set<string>>;
+}
+
+function addEdge(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(value);
+  map.set(key, set);
+}
+
+/**
+ * A directory's files read with tomguard's own parsers only. `--changed` discovers the whole repository
+ * to find a module's callers, but scans only a few roots: HashiCorp's confirmation of every file (most of
+ * the time of a load) is left to the scan of those. A file our parser cannot read gets the full load.
+ */
+async function quickModuleDir(dir: string): Promise<ConfigFile[]> {
+  const out: ConfigFile[] = [];
+  for (const file of listConfigFiles(dir).files) {
+    const read = readSourceFile(file);
+    try {
+      if ('text' in read) {
+        out.push(file.endsWith('.tf.json') ? parseJsonFile(file, read.text) : parseNativeFile(file, read.text));
+        continue;
+      }
+    } catch {
+      // fall through to the full load, which reports the problem the way a scan would
+    }
+    const loaded = await loadConfigFile(file);
+    if (loaded.file) out.push(loaded.file);
+  }
+  return out;
+}
+
+export async function discoverLayout(base: string, cwd: string, env: Record<string, string | undefined> = process.env, options: { quick?: boolean } = {}): Promise<Layout> {
   const absBase = path.resolve(cwd, base);
   const files = await fg(['**/*.tf', '**/*.tf.json'], { cwd: absBase, ignore: IGNORED_DIRS, dot: false, followSymbolicLinks: false });
   const terragrunt = await findTerragruntUnits(absBase, { env, cwd });
   const dirs = [...new Set([...files.map((f) => path.resolve(absBase, path.dirname(f))), ...terragrunt.units])].sort();
-  const called = new Set<string>(terragrunt.moduleDirs);
+  const callers = new Map<string, Set<string>>();
+  const includers = new Map<string, Set<string>>();
+  for (const unit of terragrunt.details) {
+    if (unit.moduleDir && unit.moduleDir !== unit.dir) addEdge(callers, unit.moduleDir, unit.dir);
+    for (const file of unit.included) addEdge(includers, file, unit.dir);
+  }
   for (const dir of dirs) {
-    const { files: parsed } = await loadModuleDir(dir);
+    const parsed = options.quick ? await quickModuleDir(dir) : (await loadModuleDir(dir)).files;
     for (const file of parsed) {
       for (const block of file.body.blocks) {
         if (block.type !== 'module') continue;
         const source = moduleSourceOf(block);
         if (source && isLocalSource(source)) {
           const target = path.resolve(dir, source);
-          if (target !== dir) called.add(target);
+          if (target !== dir) addEdge(callers, target, dir);
         }
       }
     }
   }
   const units = new Set(terragrunt.units);
-  return dirs.filter((d) => units.has(d) || !called.has(d)).map((d) => path.relative(cwd, d).split(path.sep).join('/') || '.');
+  return { roots: dirs.filter((d) => units.has(d) || !callers.has(d)), callers, includers };
+}
+
+/** The roots below `base`, relative to `cwd` with `/` separators (`.` for `cwd` itself). */
+export async function findRoots(base: string, cwd: string, env: Record<string, string | undefined> = process.env): Promise<string[]> {
+  const { roots } = await discoverLayout(base, cwd, env);
+  return roots.map((d) => relativeRoot(d, cwd));
+}
+
+export function relativeRoot(dir: string, cwd: string): string {
+  return path.relative(cwd, dir).split(path.sep).join('/') || '.';
 }

@@ -16,6 +16,8 @@ export interface TerragruntRoots {
   units: string[];
   /** Local module directories the units deploy (absolute). */
   moduleDirs: Set<string>;
+  /** Per unit: the module directory it deploys and the files it includes (absolute), for `--changed`. */
+  details: Array<{ dir: string; moduleDir?: string; included: string[] }>;
 }
 
 /** Directories never searched: Terragrunt's download cache holds copies of modules. */
@@ -27,15 +29,15 @@ export async function findTerragruntUnits(
 ): Promise<TerragruntRoots> {
   const files = await fg([`**/${TERRAGRUNT_FILE}`], { cwd: absBase, ignore: IGNORED_DIRS, dot: false, followSymbolicLinks: false });
   const candidates = files.map((f) => path.resolve(absBase, path.dirname(f))).sort();
-  const read: Array<{ dir: string; moduleDir?: string }> = [];
+  const read: Array<{ dir: string; moduleDir?: string; included: string[] }> = [];
   const included = new Set<string>();
   for (const dir of candidates) {
     if (!(await isTerragruntUnit(dir, options.limits))) continue;
     const unit = await readTerragruntUnit(dir, options);
-    read.push({ dir, moduleDir: unit.moduleDir });
+    read.push({ dir, moduleDir: unit.moduleDir, included: unit.included.map((f) => path.resolve(f)) });
     for (const file of unit.included) included.add(path.resolve(file));
   }
   const roots = read.filter((u) => !included.has(path.join(u.dir, TERRAGRUNT_FILE)) || hasTerraformFiles(u.dir));
   const moduleDirs = new Set(roots.flatMap((u) => (u.moduleDir && u.moduleDir !== u.dir ? [u.moduleDir] : [])));
-  return { units: roots.map((u) => u.dir), moduleDirs };
+  return { units: roots.map((u) => u.dir), moduleDirs, details: roots };
 }

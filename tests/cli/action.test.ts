@@ -23,9 +23,4 @@ describe('GitHub Action and pre-commit hook', () => {
     expect(read.sort()).toEqual(Object.keys(action.inputs).sort());
     expect(Object.keys(action.outputs).sort()).toEqual(['claims-broken', 'exit-code', 'failures', 'sarif-file', 'unknown']);
   });
-
-  it('declares a pre-commit hook that runs a recursive scan', () => {
-    const hooks = YAML.parse(fs.readFileSync(path.join(repo, '.pre-commit-hooks.yaml'), 'utf8'));
-    expect(hooks[0]).toMatchObject({ id: 'tomguard', language: 'node', pass_filenames: false, args: ['--recursive', '.'] });
-  });
 });
