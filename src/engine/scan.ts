@@ -3,7 +3,7 @@
  * apply suppressions, and roll findings up into the profile's claims.
  */
 import { Diagnostic, DiagnosticSink } from '../diagnostics';
-import { UnresolvedModule, describeUnresolved } from './unresolved-modules';
+import { UnresolvedModule, describeUnresolved, uniqueCalls } from './unresolved-modules';
 import { shortenMessage } from '../report/short-message';
 import { accountView, accountsOf, judgeExistence } from './estate';
 import { LoadedInput, InputOptions, loadInput } from '../load-input';
@@ -15,7 +15,6 @@ import { applyExemptions } from '../report/exemptions';
 import { ExposureGraph, buildExposure } from './exposure';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
 import { AccountView, Rule, RuleResult } from '../rules/types';
-import { ResourceGraph } from '../graph/model';
 import { VERSION } from '../version';
 import { CATALOG_IDS } from '../rules/catalog';
 import { ChangeSet } from './change-set';
@@ -157,7 +156,7 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
   const changes = options.changes;
   for (const input of inputs) {
     errors.addAll(input.diagnostics);
-    unresolved.push(...input.unresolvedModules.map((m) => ({ ...m, root: input.path, ...(changes ? { new: unreadCallChanged(m, input.graph, changes) } : {}) })));
+    unresolved.push(...input.unresolvedModules.map((m) => ({ ...m, root: input.path, ...(changes ? { new: changes.touches(m.file, m.line, m.endLine ?? m.line) } : {}) })));
     const run = runRules(input, options.rules, profile, params, views.get(accountOfRoot.get(input.path) ?? ''));
     errors.addAll(run.diagnostics);
     const suppressed = applySuppressions(run.findings, input.suppressions, input.graph, allRuleIds(knownIds), today);
@@ -199,22 +198,6 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
     },
     ...(changes ? { diffBase: { ref: changes.ref, commit: changes.commit } } : {}),
   };
-}
-
-/** PR mode: an unread module call counts as new when the change touched its block. */
-function unreadCallChanged(m: UnresolvedModule, graph: ResourceGraph, changes: ChangeSet): boolean {
-  const call = graph.modules().find((n) => n.location && n.location.file === m.file && n.location.startLine === m.line);
-  return changes.touches(m.file, m.line, call?.location?.endLine ?? m.line);
-}
-
-/** A module block shared by several roots is one unread call, not several. */
-function uniqueCalls(list: ReadonlyArray<UnresolvedModule & { root: string }>): UnresolvedModule[] {
-  const seen = new Map<string, UnresolvedModule>();
-  for (const m of list) {
-    const key = m.file ? `${m.file}:${m.line}` : `${m.root}|${m.call}`;
-    if (!seen.has(key)) seen.set(key, m);
-  }
-  return [...seen.values()];
 }
 
 /** One diagram for several inputs: node ids are made unique per input. */

@@ -15,6 +15,8 @@ export interface UnresolvedModule {
   file?: string;
   line?: number;
   column?: number;
+  /** Last line of the call's block (PR mode: whether the change touched it). */
+  endLine?: number;
 }
 
 /** One entry per module block (the instances of a repeated parent share it). */
@@ -31,7 +33,7 @@ export function unresolvedModulesOf(graph: ResourceGraph): UnresolvedModule[] {
       call: node.address.replace(/\[[^\]]*\]/g, ''),
       source: String(node.meta.source ?? ''),
       reason: String(node.meta.unresolvedReason ?? 'module source not available'),
-      ...(loc ? { file: loc.file, line: loc.startLine, column: loc.startColumn } : {}),
+      ...(loc ? { file: loc.file, line: loc.startLine, column: loc.startColumn, endLine: loc.endLine } : {}),
     });
   }
   return out;
@@ -42,8 +44,9 @@ export function unresolvedModuleWarning(m: UnresolvedModule): Diagnostic & { sev
   return {
     file: m.file ?? '',
     ...(m.line ? { line: m.line, column: m.column ?? 1 } : {}),
-    // Reasons for remote sources name the source already.
-    message: `${m.call}${m.reason.includes(m.source) ? '' : ` (source "${m.source}")`} was not read: ${m.reason}. The claims it could bear on are unknown.`,
+    // Reasons for remote sources name the source already. What it means for the claims is said once,
+    // on each claim ("N modules were not read"), not on every one of an estate's calls.
+    message: `${m.call}${m.reason.includes(m.source) ? '' : ` (source "${m.source}")`} was not read: ${m.reason}.`,
     severity: 'warning',
   };
 }
@@ -53,4 +56,14 @@ export function describeUnresolved(list: readonly UnresolvedModule[]): string {
   const names = list.slice(0, 3).map((m) => `${m.call} (source ${m.source})`);
   const more = list.length > 3 ? ` and ${list.length - 3} more` : '';
   return `${names.join(', ')}${more} ${list.length === 1 ? 'was' : 'were'} not read`;
+}
+
+/** A module block shared by several roots is one unread call, not several. */
+export function uniqueCalls<T extends UnresolvedModule & { root?: string }>(list: readonly T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const m of list) {
+    const key = m.file ? `${m.file}:${m.line}` : `${m.root ?? ''}|${m.call}`;
+    if (!seen.has(key)) seen.set(key, m);
+  }
+  return [...seen.values()];
 }

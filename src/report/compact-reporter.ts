@@ -24,7 +24,6 @@ function listRoots(roots: string[]): string {
 export function renderCompact(report: Report): string {
   const lines: string[] = [];
   for (const e of report.errors) {
-    if (e.severity === 'warning') continue;
     lines.push(`${e.line ? `${e.file}:${e.line}` : e.file}: error: ${e.message}`);
   }
   // A module shared by several roots fails once per root, and one security group rule can fail for each

@@ -5,6 +5,7 @@
 import pc from 'picocolors';
 import { ClaimResult, Finding, Report } from './findings';
 import { FindingGroup, groupAcrossRoots } from './group-findings';
+import { uniqueCalls } from '../engine/unresolved-modules';
 import { summaryCounts } from './summary-line';
 
 export interface TextOptions {
@@ -56,7 +57,7 @@ export function renderText(report: Report, options: TextOptions): string {
     s === 'broken' ? p.red(STATUS_LABEL[s]) : s === 'holds' ? p.green(STATUS_LABEL[s]) : s === 'unknown' || s === 'not-evidenced' ? p.yellow(STATUS_LABEL[s]) : p.dim(STATUS_LABEL[s]);
   // An estate (several roots) puts each result under the roots it stands in.
   const estate = report.inputs.length > 1;
-  const unread = new Set((report.unresolvedModules ?? []).map((m) => `${m.file}:${m.line}:${m.call}`)).size;
+  const unread = uniqueCalls(report.unresolvedModules ?? []).length;
   const lines: string[] = [];
   for (const claim of report.claims) {
     if (claim.status === 'out-of-scope') continue;
