@@ -6,6 +6,7 @@
  */
 import { Finding, Report } from '../report/findings';
 import { groupAcrossRoots } from '../report/group-findings';
+import { ANNOTATION_LEVEL } from '../report/github-reporter';
 import { Diagnostic } from '../diagnostics';
 import { RepoContext, isFile, repoPath } from './repo-paths';
 
@@ -33,13 +34,12 @@ export interface ActionResult {
 
 /** Report order within a rank (file, line, rule): ranks put the most severe first. */
 const RANK: Record<string, number> = { 'input error': 0, critical: 1, high: 2, medium: 3, low: 4, unknown: 5, 'not evidenced': 6, 'input warning': 7 };
-const KIND: Record<string, AnnotationKind> = { critical: 'error', high: 'error', medium: 'warning', low: 'notice' };
 
 function fromFinding(f: Finding, roots: string[], ctx: RepoContext): ActionResult {
   const label = f.status === 'fail' ? f.severity : f.status === 'unknown' ? 'unknown' : 'not evidenced';
   const isNew = f.new;
   return {
-    kind: f.status === 'fail' ? KIND[f.severity] : 'notice',
+    kind: f.status === 'fail' ? ANNOTATION_LEVEL[f.severity] : 'notice',
     label,
     ruleId: f.ruleId,
     resource: f.resource,

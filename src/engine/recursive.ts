@@ -7,10 +7,7 @@
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import { isLocalSource, moduleSourceOf } from '../config/module-tree';
-import { ConfigFile } from '../hcl/ast';
-import { listConfigFiles, loadConfigFile, loadModuleDir, readSourceFile } from '../hcl/load-files';
-import { parseJsonFile } from '../hcl/json-parser';
-import { parseNativeFile } from '../hcl/native-parser';
+import { loadModuleDir, peekModuleDir } from '../hcl/load-files';
 import { IGNORED_DIRS, findTerragruntUnits } from '../terragrunt/discover';
 
 /** What discovery learns about a tree; `--changed` walks it backwards (src/engine/changed-roots.ts). */
@@ -29,29 +26,6 @@ function addEdge(map: Map<string, Set<string>>, key: string, value: string): voi
   map.set(key, set);
 }
 
-/**
- * A directory's files read with tomguard's own parsers only. `--changed` discovers the whole repository
- * to find a module's callers, but scans only a few roots: HashiCorp's confirmation of every file (most of
- * the time of a load) is left to the scan of those. A file our parser cannot read gets the full load.
- */
-async function quickModuleDir(dir: string): Promise<ConfigFile[]> {
-  const out: ConfigFile[] = [];
-  for (const file of listConfigFiles(dir).files) {
-    const read = readSourceFile(file);
-    try {
-      if ('text' in read) {
-        out.push(file.endsWith('.tf.json') ? parseJsonFile(file, read.text) : parseNativeFile(file, read.text));
-        continue;
-      }
-    } catch {
-      // fall through to the full load, which reports the problem the way a scan would
-    }
-    const loaded = await loadConfigFile(file);
-    if (loaded.file) out.push(loaded.file);
-  }
-  return out;
-}
-
 export async function discoverLayout(base: string, cwd: string, env: Record<string, string | undefined> = process.env, options: { quick?: boolean } = {}): Promise<Layout> {
   const absBase = path.resolve(cwd, base);
   const files = await fg(['**/*.tf', '**/*.tf.json'], { cwd: absBase, ignore: IGNORED_DIRS, dot: false, followSymbolicLinks: false });
@@ -64,7 +38,7 @@ export async function discoverLayout(base: string, cwd: string, env: Record<stri
     for (const file of unit.included) addEdge(includers, file, unit.dir);
   }
   for (const dir of dirs) {
-    const parsed = options.quick ? await quickModuleDir(dir) : (await loadModuleDir(dir)).files;
+    const parsed = options.quick ? await peekModuleDir(dir) : (await loadModuleDir(dir)).files;
     for (const file of parsed) {
       for (const block of file.body.blocks) {
         if (block.type !== 'module') continue;

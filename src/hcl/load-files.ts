@@ -404,3 +404,27 @@ export async function loadModuleDir(dir: string, limits: LoadLimits = DEFAULT_LI
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files, errors };
 }
+
+/**
+ * A directory's files read with tomguard's own parsers only, for discovering what calls what: `--changed`
+ * reads the whole repository to find a module's callers but scans only a few roots, and HashiCorp's
+ * confirmation (most of a load's time) is left to the scan of those. Never use this for what is
+ * scanned. A file our parser cannot read gets the full load.
+ */
+export async function peekModuleDir(dir: string, limits: LoadLimits = DEFAULT_LIMITS): Promise<ConfigFile[]> {
+  const out: ConfigFile[] = [];
+  for (const file of listConfigFiles(dir).files) {
+    const read = readSourceFile(file, limits);
+    if ('text' in read) {
+      try {
+        out.push(file.endsWith('.tf.json') ? parseJsonFile(file, read.text) : parseNativeFile(file, read.text));
+        continue;
+      } catch {
+        // the full load below reports the problem the way a scan would
+      }
+    }
+    const loaded = await loadConfigFile(file, limits);
+    if (loaded.file) out.push(loaded.file);
+  }
+  return out;
+}

@@ -4,6 +4,7 @@
  * new results are annotated: pre-existing ones are counted in the summary line.
  */
 import { Report } from './findings';
+import { Severity } from '../rules/types';
 import { groupAcrossRoots } from './group-findings';
 import { summaryCounts } from './summary-line';
 
@@ -15,14 +16,15 @@ function prop(s: string): string {
   return data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-const COMMAND: Record<string, string> = { critical: 'error', high: 'error', medium: 'warning', low: 'notice' };
+/** How a failure of each severity is annotated on GitHub (the CLI's `--format github` and the Action alike). */
+export const ANNOTATION_LEVEL: Record<Severity, 'error' | 'warning' | 'notice'> = { critical: 'error', high: 'error', medium: 'warning', low: 'notice' };
 
 export function renderGithub(report: Report): string {
   const lines: string[] = [];
   const shown = report.findings.filter((f) => !f.suppressed && f.new !== false && (f.status === 'fail' || f.status === 'unknown' || f.status === 'not-evidenced'));
   // A shared module's result in several roots is one annotation at its line, naming the roots.
   for (const { finding: f, roots } of groupAcrossRoots(shown)) {
-    const command = f.status === 'fail' ? COMMAND[f.severity] : 'notice';
+    const command = f.status === 'fail' ? ANNOTATION_LEVEL[f.severity] : 'notice';
     const inRoots = report.inputs.length > 1 && roots.length > 0 ? ` [${roots.join(', ')}]` : '';
     const props = [
       ...(f.file ? [`file=${prop(f.file)}`] : []),
