@@ -37,11 +37,24 @@ const STATUS_LABEL: Record<ClaimResult['status'], string> = {
   'out-of-scope': 'OUT OF SCOPE',
 };
 
+/**
+ * Several roots in one heading, their common folder said once: `envs/{prod, staging}`; past five,
+ * the rest are counted.
+ */
+export function sharedRoots(roots: readonly string[]): string {
+  const parts = roots.map((r) => r.split('/'));
+  let common = 0;
+  while (parts.every((p) => common < p.length - 1 && p[common] === parts[0][common])) common++;
+  const rest = parts.map((p) => p.slice(common).join('/'));
+  const shown = rest.slice(0, 5).join(', ') + (rest.length > 5 ? `, … (${rest.length - 5} more)` : '');
+  return common === 0 ? shown : `${parts[0].slice(0, common).join('/')}/{${shown}}`;
+}
+
 /** Groups under a heading naming their roots, in the order the roots first appear. */
 function byRoots(groups: FindingGroup[]): Map<string, FindingGroup[]> {
   const out = new Map<string, FindingGroup[]>();
   for (const g of groups) {
-    const heading = g.roots.length === 0 ? (g.finding.account ? `account ${g.finding.account}` : 'all roots') : g.roots.length === 1 ? g.roots[0] : `${g.roots.join(', ')} (shared)`;
+    const heading = g.roots.length === 0 ? (g.finding.account ? `account ${g.finding.account}` : 'all roots') : g.roots.length === 1 ? g.roots[0] : `${sharedRoots(g.roots)} (shared)`;
     out.set(heading, [...(out.get(heading) ?? []), g]);
   }
   return out;

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { runCli } from '../helpers/cli';
 import { writeTree } from '../helpers/tmp-tree';
 import { accountsOf, rootGlob, UNLISTED_ACCOUNT } from '../../src/engine/estate';
+import { sharedRoots } from '../../src/report/text-reporter';
 
 interface F {
   ruleId: string;
@@ -188,5 +189,14 @@ describe('baselines in an estate', () => {
       },
     ]);
     expect(code).toBe(0);
+  });
+});
+
+describe('text headings of shared results', () => {
+  it('say the common folder once and count roots past five', () => {
+    expect(sharedRoots(['envs/prod', 'envs/staging'])).toBe('envs/{prod, staging}');
+    expect(sharedRoots(['app', 'batch'])).toBe('app, batch');
+    expect(sharedRoots(['a/x/1', 'a/x/2', 'a/x/3', 'a/x/4', 'a/x/5', 'a/x/6', 'a/x/7'])).toBe('a/x/{1, 2, 3, 4, 5, … (2 more)}');
+    expect(sharedRoots(['a/b', 'a/b/c'])).toBe('a/{b, b/c}');
   });
 });
