@@ -5,14 +5,8 @@ import { findRoots } from '../engine/recursive';
 import { changedRoots } from '../engine/changed-roots';
 import { Baseline, readBaseline, writeBaseline } from '../report/baseline';
 import { Report } from '../report/findings';
-import { renderJson } from '../report/json-reporter';
 import { filterReport } from '../report/filter';
-import { renderText } from '../report/text-reporter';
-import { renderMarkdown } from '../report/markdown-reporter';
-import { renderSarif } from '../report/sarif-reporter';
-import { renderGithub } from '../report/github-reporter';
-import { renderJunit } from '../report/junit-reporter';
-import { renderCompact } from '../report/compact-reporter';
+import { REPORTERS } from '../report/reporters';
 import { Rule } from '../rules/types';
 import { SEVERITIES, Severity } from '../rules/types';
 import { ALL_RULES } from '../../rules';
@@ -90,19 +84,19 @@ export function selectRules(only: string[], skip: string[]) {
 function render(format: Format, report: Report, rules: readonly Rule[], args: ScanArgs, io: CliIo, toTerminal: boolean): string {
   switch (format) {
     case 'json':
-      return renderJson(report);
+      return REPORTERS.json().renderJson(report);
     case 'sarif':
-      return renderSarif(report, rules, { category: args['sarif-category'], wholeScanCategory: sarifCategory(args.paths, args.recursive), srcRoot: io.cwd });
+      return REPORTERS.sarif().renderSarif(report, rules, { category: args['sarif-category'], wholeScanCategory: sarifCategory(args.paths, args.recursive), srcRoot: io.cwd });
     case 'github':
-      return renderGithub(report);
+      return REPORTERS.github().renderGithub(report);
     case 'junit':
-      return renderJunit(report);
+      return REPORTERS.junit().renderJunit(report);
     case 'compact':
-      return renderCompact(report);
+      return REPORTERS.compact().renderCompact(report);
     case 'markdown':
-      return renderMarkdown(report, new Date().toISOString().slice(0, 10));
+      return REPORTERS.markdown().renderMarkdown(report, new Date().toISOString().slice(0, 10));
     case 'text':
-      return renderText(report, { color: args.color && io.isTTY && toTerminal && !('NO_COLOR' in io.env), onlyFailures: args['only-failures'], quiet: args.quiet });
+      return REPORTERS.text().renderText(report, { color: args.color && io.isTTY && toTerminal && !('NO_COLOR' in io.env), onlyFailures: args['only-failures'], quiet: args.quiet });
   }
 }
 

@@ -3,12 +3,13 @@
  * reported with its location in the file and a plain sentence; nothing half-valid is used.
  */
 import * as fs from 'node:fs';
-import Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { betterAjvErrors } from '@apideck/better-ajv-errors';
 import { LineCounter, isMap, isScalar, isSeq, Node as YamlNode, parseDocument } from 'yaml';
 import { Diagnostic } from '../diagnostics';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
 import { PROFILE_SCHEMA } from './profile-schema';
+import { validate as generatedValidate } from '../generated/profile-validator';
 import { AccountDefinition, ClaimDefinition, Exemption, Profile, REFERENCE_PROFILE } from './reference-profile';
 
 interface ProfileDocument {
@@ -35,7 +36,8 @@ const PARAMETER_NAMES: Record<string, keyof RuleParameters> = {
   personal_data_tag: 'personalDataTag' as keyof RuleParameters,
 };
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+/** Precompiled by ajv (scripts/generate-validators.ts); the schema itself is still needed for the error wording. */
+const validator = generatedValidate as unknown as ValidateFunction;
 
 /** The line of a JSON pointer in the YAML/JSON source, for messages. */
 function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, pointer: string): number | undefined {
@@ -80,7 +82,6 @@ export function loadProfile(file: string, shown: string, knownRules: ReadonlySet
     };
   }
   const data = doc.toJS() as unknown;
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(PROFILE_SCHEMA);
   if (!validator(data)) {
     const errors = betterAjvErrors({ schema: PROFILE_SCHEMA as never, data, errors: validator.errors, basePath: 'profile' });
     return {
