@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import { Diagnostic } from './diagnostics';
 import { evaluateRoot } from './config/evaluation';
 import { ModuleTree } from './config/module-tree';
-import { classifyJson, loadPlan } from './plan/load-plan';
 import { looksLikeJson, readJsonFile } from './plan/read-json';
 import { SuppressionComment, parseSuppression } from './report/suppressions';
 import { CliVariable } from './config/variables';
@@ -16,9 +15,18 @@ import { graphFromEvaluation } from './graph/from-config';
 import { ResourceGraph } from './graph/model';
 import { DEFAULT_LIMITS, LoadLimits } from './hcl/load-files';
 import { UnresolvedModule, unresolvedModuleWarning, unresolvedModulesOf } from './engine/unresolved-modules';
-import { DownloadSettings } from './modules/download';
-import { TERRAGRUNT_FILE, isTerragruntUnit } from './terragrunt/parse-config';
-import { readTerragruntUnit } from './terragrunt/unit';
+import type { DownloadSettings } from './modules/download';
+import { TERRAGRUNT_FILE } from './terragrunt/file-name';
+
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded only when such input is scanned */
+/** The plan/state loader: only for JSON input. */
+const planLoader = () => require('./plan/load-plan') as typeof import('./plan/load-plan');
+/** The Terragrunt loader (its own evaluator and functions): only for a directory with a terragrunt.hcl. */
+const terragrunt = () => ({
+  ...(require('./terragrunt/parse-config') as typeof import('./terragrunt/parse-config')),
+  ...(require('./terragrunt/unit') as typeof import('./terragrunt/unit')),
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface InputOptions {
   variables?: CliVariable[];
@@ -59,8 +67,8 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
   let evaluation;
   let unitDiagnostics: Diagnostic[] | undefined;
   const unitDir = stat.isDirectory() ? abs : path.basename(abs) === TERRAGRUNT_FILE ? path.dirname(abs) : undefined;
-  if (unitDir !== undefined && (await isTerragruntUnit(unitDir, common.limits))) {
-    const unit = await readTerragruntUnit(unitDir, { env: common.env, cwd, limits: common.limits });
+  if (unitDir !== undefined && fs.existsSync(path.join(unitDir, TERRAGRUNT_FILE)) && (await terragrunt().isTerragruntUnit(unitDir, common.limits))) {
+    const unit = await terragrunt().readTerragruntUnit(unitDir, { env: common.env, cwd, limits: common.limits });
     unitDiagnostics = unit.diagnostics;
     if (!unit.moduleDir) {
       return { kind: 'hcl', path: shown, graph: new ResourceGraph(), suppressions: [], diagnostics: unit.diagnostics, unresolvedModules: unit.unresolved ? [unit.unresolved] : [] };
@@ -113,6 +121,7 @@ async function loadJsonInput(abs: string, shown: string, options: InputOptions, 
   });
   const read = readJsonFile(abs, shown);
   if ('error' in read) return { ...empty(read.error.message), diagnostics: [read.error] };
+  const { classifyJson, loadPlan } = planLoader();
   if (classifyJson(read.data) === 'other') {
     return empty(`${shown} is JSON but not Terraform plan or state output (no "format_version" with "planned_values", "resource_changes" or "values"). Create it with: terraform show -json plan.out > plan.json`);
   }

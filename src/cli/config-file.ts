@@ -4,7 +4,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import YAML from 'yaml';
 import { UsageError } from './io';
 
 export const CONFIG_NAMES = ['.tomguard.yml', '.tomguard.yaml'];
@@ -31,7 +30,9 @@ export function findConfigFile(startPath: string, cwd: string): string | undefin
 export function readConfigFile(file: string, knownOptions: ReadonlySet<string>): Record<string, unknown> {
   let data: unknown;
   try {
-    data = YAML.parse(fs.readFileSync(file, 'utf8'));
+    // yaml only when a config file exists: most scans have none.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    data = (require('yaml') as typeof import('yaml')).parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new UsageError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -1,8 +1,6 @@
 /** `tomguard scan`: load, check, report, and the exit code of cli.md. */
 import * as path from 'node:path';
 import { scan } from '../engine/scan';
-import { findRoots } from '../engine/recursive';
-import { changedRoots } from '../engine/changed-roots';
 import { Baseline, readBaseline, writeBaseline } from '../report/baseline';
 import { Report } from '../report/findings';
 import { filterReport } from '../report/filter';
@@ -11,11 +9,18 @@ import { Rule } from '../rules/types';
 import { SEVERITIES, Severity } from '../rules/types';
 import { ALL_RULES } from '../../rules';
 import { CliIo, UsageError, formatDiagnostic, hasErrors, orderedVariables, writeOut } from './io';
-import { loadProfile } from '../profile/load-profile';
 import { CATALOG_IDS } from '../rules/catalog';
 import { Profile } from '../profile/reference-profile';
-import { DiffBaseError, readChanges } from '../engine/diff-base';
-import { ChangeSet } from '../engine/change-set';
+import type { ChangeSet } from '../engine/change-set';
+
+/* eslint-disable @typescript-eslint/no-require-imports -- each loaded only when its option is given */
+const OPTIONAL = {
+  recursive: () => require('../engine/recursive') as typeof import('../engine/recursive'),
+  changed: () => require('../engine/changed-roots') as typeof import('../engine/changed-roots'),
+  diffBase: () => require('../engine/diff-base') as typeof import('../engine/diff-base'),
+  profile: () => require('../profile/load-profile') as typeof import('../profile/load-profile'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'junit', 'compact'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -138,6 +143,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   // Before roots are found or loaded: each git process is cheaper while tomguard is small.
   let changes: ChangeSet | undefined;
   if (args['diff-base'] !== undefined) {
+    const { DiffBaseError, readChanges } = OPTIONAL.diffBase();
     try {
       changes = await readChanges(String(args['diff-base']), { paths, cwd: io.cwd, env: io.env });
     } catch (err) {
@@ -148,7 +154,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   if (args.changed) {
     // `recursive: true` in .tomguard.yml (for a plain `tomguard scan`) must not break the hook; on the command line it is a mistake.
     if (args.rawArgv.some((a) => a === '--recursive' || a.startsWith('--recursive='))) throw new UsageError('--changed and --recursive exclude each other: --changed finds the roots of the files it is given.');
-    const { roots } = await changedRoots(args.paths, io.cwd, io.env);
+    const { roots } = await OPTIONAL.changed().changedRoots(args.paths, io.cwd, io.env);
     // A commit that touches no Terraform root has nothing to check: that passes.
     if (roots.length === 0) {
       io.stderr(`tomguard: no Terraform root contains the ${args.paths.length} changed file${args.paths.length === 1 ? '' : 's'}; nothing to check\n`);
@@ -157,7 +163,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     paths = roots;
   } else if (args.recursive) {
     const roots: string[] = [];
-    for (const p of paths) roots.push(...(await findRoots(p, io.cwd, io.env)));
+    for (const p of paths) roots.push(...(await OPTIONAL.recursive().findRoots(p, io.cwd, io.env)));
     if (roots.length === 0) throw new UsageError(`--recursive found no directory with .tf files or a terragrunt.hcl below ${paths.join(', ')}.`);
     paths = roots;
   }
@@ -172,7 +178,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   }
   let profile: Profile | undefined;
   if (args.profile) {
-    const loaded = loadProfile(path.resolve(io.cwd, args.profile), args.profile, CATALOG_IDS);
+    const loaded = OPTIONAL.profile().loadProfile(path.resolve(io.cwd, args.profile), args.profile, CATALOG_IDS);
     if (!loaded.profile) {
       for (const p of loaded.problems) io.stderr(formatDiagnostic(p) + '\n');
       throw new UsageError(`The profile ${args.profile} has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} (listed above); fix it or check it with: tomguard profile validate ${args.profile}`);

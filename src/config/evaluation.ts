@@ -17,7 +17,11 @@ import { LoadTreeOptions, ModuleTree, loadModuleTree } from './module-tree';
 import { ConfigFile } from '../hcl/ast';
 import { RootVariables, VariableInputs } from './variables';
 import { LoadLimits } from '../hcl/load-files';
-import { DownloadSettings, downloaderFor } from '../modules/download';
+import type { DownloadSettings } from '../modules/download';
+
+/** The downloader (tar, yauzl, semver, https) only for --download-modules: a plain scan never fetches. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadDownloader = () => require('../modules/download') as typeof import('../modules/download');
 
 export interface EvaluateOptions extends VariableInputs {
   /** Files outside this directory are never read by file()/templatefile(). Default: the root dir. */
@@ -151,7 +155,7 @@ export async function evaluateRoot(rootDir: string, options: EvaluateOptions = {
     extraFiles: options.extraFiles,
     replacedFiles: options.replacedFiles,
     cwd: options.cwd,
-    downloadModules: options.downloadModules && downloaderFor(options.downloadModules, options.env ?? process.env),
+    downloadModules: options.downloadModules && loadDownloader().downloaderFor(options.downloadModules, options.env ?? process.env),
   };
   const tree = await loadModuleTree(rootDir, treeOptions);
   const evaluation = new Evaluation(rootDir, tree, options);

@@ -11,9 +11,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { parse as Hcl2JsonParse } from '@cdktn/hcl2json';
 import { ConfigFile } from './ast';
-import { parseJsonFile } from './json-parser';
 import { parseNativeFile } from './native-parser';
 import { HclSyntaxError } from './source-text';
+
+/** JSON syntax (and jsonc-parser) only for `.tf.json` files, which most roots do not have. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const parseJsonFile: typeof import('./json-parser').parseJsonFile = (file, text) => (require('./json-parser') as typeof import('./json-parser')).parseJsonFile(file, text);
 
 export interface LoadError {
   /** The path exactly as the caller gave it (or as built from the directory the caller gave). */

@@ -14,9 +14,10 @@ import { Attribute, Block, Body, ConfigFile, Range } from '../hcl/ast';
 import { DEFAULT_LIMITS, LoadLimits, loadConfigFile, readSourceFile } from '../hcl/load-files';
 import { parseNativeFile } from '../hcl/native-parser';
 import { HclSyntaxError } from '../hcl/source-text';
+import { TERRAGRUNT_FILE } from './file-name';
 
 /** The file that makes a directory a Terragrunt unit. */
-export const TERRAGRUNT_FILE = 'terragrunt.hcl';
+export { TERRAGRUNT_FILE };
 
 export interface SessionOptions {
   env: Record<string, string | undefined>;
