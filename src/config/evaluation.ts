@@ -66,9 +66,16 @@ export class Evaluation {
     this.diagnostics.addAll(this.variables.diagnostics.map((d) => ({ ...d, file: this.displayPath(d.file) })));
   }
 
+  /** Display paths by file: asked for every graph node and every diagnostic, for a handful of files. */
+  private readonly displayPaths = new Map<string, string>();
+
   displayPath(file: string): string {
-    if (!path.isAbsolute(file)) return file.split(path.sep).join('/');
-    return path.relative(this.cwd, file).split(path.sep).join('/') || file;
+    let shown = this.displayPaths.get(file);
+    if (shown === undefined) {
+      shown = path.isAbsolute(file) ? path.relative(this.cwd, file).split(path.sep).join('/') || file : file.split(path.sep).join('/');
+      this.displayPaths.set(file, shown);
+    }
+    return shown;
   }
 
   /**

@@ -8,12 +8,20 @@
 import { Attribute, BinaryOp, Block, Body, Comment, ConfigFile, Expr, ObjectItem, TemplatePart } from './ast';
 import { HclSyntaxError, SourceText } from './source-text';
 
-const BINARY_LEVELS: BinaryOp[][] = [['||'], ['&&'], ['==', '!='], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
+// Each level longest first, so "<=" is not read as "<" (sorted once here: sorting per call was the parser's top cost).
+const BINARY_LEVELS: BinaryOp[][] = ([['||'], ['&&'], ['==', '!='], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']] as BinaryOp[][]).map((ops) =>
+  [...ops].sort((a, b) => b.length - a.length),
+);
 
+// ASCII first without a Unicode regex: nearly every character of real HCL is ASCII.
 function isIdStart(c: string): boolean {
+  const code = c !== undefined && c.length === 1 ? c.charCodeAt(0) : 128;
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
   return /[\p{L}_]/u.test(c);
 }
 function isIdChar(c: string): boolean {
+  const code = c !== undefined && c.length === 1 ? c.charCodeAt(0) : 128;
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 45;
   return /[\p{L}\p{N}_-]/u.test(c);
 }
 function isDigit(c: string): boolean {
@@ -251,9 +259,8 @@ class NativeParser {
   }
 
   private matchOperator(ops: BinaryOp[]): BinaryOp | undefined {
-    // Longest first so "<=" is not read as "<", and "=>" / "==" are not read as comparison parts.
-    const sorted = [...ops].sort((a, b) => b.length - a.length);
-    for (const op of sorted) {
+    // Longest first (BINARY_LEVELS is sorted) so "<=" is not read as "<", and "=>" / "==" are not read as comparison parts.
+    for (const op of ops) {
       if (!this.peek(op)) continue;
       const next = this.s[this.i + op.length];
       if ((op === '<' || op === '>') && next === '=') continue;

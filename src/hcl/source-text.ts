@@ -13,15 +13,29 @@ export class SourceText {
     }
   }
 
+  /** The line of the last lookup: the parser asks for positions mostly in order, on the same or a nearby line. */
+  private cursor = 0;
+
   pos(offset: number): Pos {
+    const starts = this.lineStarts;
+    let line = this.cursor;
+    if (starts[line] <= offset) {
+      // Walk forward a few lines from the cursor; fall back to the binary search for far jumps.
+      for (let steps = 0; steps < 4 && line + 1 < starts.length && starts[line + 1] <= offset; steps++) line++;
+      if (line + 1 >= starts.length || starts[line + 1] > offset) {
+        this.cursor = line;
+        return { line: line + 1, column: offset - starts[line] + 1, offset };
+      }
+    }
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.lineStarts[lo] + 1, offset };
+    this.cursor = lo;
+    return { line: lo + 1, column: offset - starts[lo] + 1, offset };
   }
 
   range(start: number, end: number): Range {
