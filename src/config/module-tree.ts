@@ -183,7 +183,7 @@ export async function loadModuleTree(rootDir: string, options: LoadTreeOptions =
 
 function safeRealpath(p: string): string {
   try {
-    return fs.realpathSync(p);
+    return fs.realpathSync.native(p); // one syscall instead of an lstat per path component
   } catch {
     return path.resolve(p);
   }

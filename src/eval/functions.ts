@@ -1542,7 +1542,7 @@ function realpathLenient(p: string): string {
   let current = p;
   for (;;) {
     try {
-      return path.join(fs.realpathSync(current), ...missing);
+      return path.join(fs.realpathSync.native(current), ...missing);
     } catch {
       const parent = path.dirname(current);
       if (parent === current) return p;
