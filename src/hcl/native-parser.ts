@@ -5,10 +5,21 @@
  * nest expressions inside strings and heredocs, which a scanner-with-lookahead handles more simply
  * than a lexer with modes. See docs/design.md for why this was chosen over tree-sitter.
  */
-import { Attribute, BinaryOp, Block, Body, Comment, ConfigFile, Expr, ObjectItem, TemplatePart } from './ast';
+import { Attribute, BinaryOp, Block, Body, Comment, ConfigFile, Expr, ObjectItem, Pos, Range, TemplatePart } from './ast';
 import { HclSyntaxError, SourceText } from './source-text';
 
 const BINARY_LEVELS: BinaryOp[][] = [['||'], ['&&'], ['==', '!='], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
+
+/**
+ * Deepest nesting of blocks, brackets, parentheses, objects, templates and unary operators accepted.
+ * Real configurations stay below ~20; the limit keeps a hostile file from overflowing the stack of
+ * this recursive parser or of the evaluator that walks the tree.
+ */
+export const MAX_NESTING = 256;
+/** Longest chain of binary operators in one expression (the tree it builds is that deep). */
+export const MAX_OPERATOR_CHAIN = 1024;
+/** Longest line of native HCL accepted (characters); longer lines are generated data, not configuration. */
+export const MAX_LINE_LENGTH = 256 * 1024;
 
 function isIdStart(c: string): boolean {
   return /[\p{L}_]/u.test(c);
@@ -21,6 +32,7 @@ function isDigit(c: string): boolean {
 }
 
 export function parseNativeFile(path: string, text: string): ConfigFile {
+  checkLineLengths(path, text);
   const parser = new NativeParser(new SourceText(path, text));
   const body = parser.parseFileBody();
   return { path, body, comments: parser.comments, syntax: 'hcl' };
@@ -45,10 +57,14 @@ class NativeParser {
   private readonly s: string;
   /** Depth of brackets/parens/braces inside an expression: newlines are insignificant when > 0. */
   private nesting = 0;
+  /** Current recursion depth of blocks and expressions, limited to MAX_NESTING. */
+  depth = 0;
 
   constructor(
     private readonly src: SourceText,
     start = 0,
+    /** For a heredoc's (dedented) content parsed on its own: the file around it and how offsets map into it. */
+    private readonly outer?: { src: SourceText; fileOffset: (offset: number) => number },
   ) {
     this.s = src.text;
     this.i = start;
@@ -56,9 +72,29 @@ class NativeParser {
 
   // ---------------------------------------------------------------- errors and positions
 
+  /** The whole file's text positions (this parser may be reading a heredoc cut out of it). */
+  private fileSource(): SourceText {
+    return this.outer ? this.outer.src : this.src;
+  }
+
+  private toFileOffset(offset: number): number {
+    return this.outer ? this.outer.fileOffset(offset) : offset;
+  }
+
   private fail(message: string, at = this.i): never {
-    const p = this.src.pos(Math.min(at, this.s.length));
+    const offset = Math.min(at, this.s.length);
+    const p = this.outer ? this.outer.src.pos(this.outer.fileOffset(offset)) : this.src.pos(offset);
     throw new HclSyntaxError(message, this.src.file, p.line, p.column);
+  }
+
+  /** Counts one more level of nesting at `at`; fails with a clear message past MAX_NESTING. */
+  private enter(at = this.i): void {
+    if (++this.depth > MAX_NESTING) {
+      this.fail(
+        `Nesting too deep: more than ${MAX_NESTING} levels of blocks, brackets, parentheses, objects or templates. Terraform configurations are never nested this deeply; flatten this part of the file.`,
+        at,
+      );
+    }
   }
 
   private describeHere(): string {
@@ -132,6 +168,7 @@ class NativeParser {
   }
 
   private parseBody(start: number, inBlock: boolean): Body {
+    if (inBlock) this.enter(start - 1);
     const attributes: Attribute[] = [];
     const blocks: Block[] = [];
     const saved = this.nesting;
@@ -160,6 +197,7 @@ class NativeParser {
       }
     }
     this.nesting = saved;
+    if (inBlock) this.depth--;
     return { attributes, blocks, range: this.src.range(start, this.i) };
   }
 
@@ -213,6 +251,13 @@ class NativeParser {
 
   private parseExpression(): Expr {
     const start = this.skipAndMark();
+    this.enter();
+    const e = this.parseConditional(start);
+    this.depth--;
+    return e;
+  }
+
+  private parseConditional(start: number): Expr {
     const cond = this.parseBinary(0);
     const save = this.i;
     this.skip();
@@ -235,7 +280,7 @@ class NativeParser {
   private parseBinary(level: number): Expr {
     if (level >= BINARY_LEVELS.length) return this.parseUnary();
     let left = this.parseBinary(level + 1);
-    while (true) {
+    for (let chain = 1; ; chain++) {
       // Do not consume whitespace (newlines inside brackets) unless an operator follows it.
       const save = this.i;
       this.skip();
@@ -243,6 +288,9 @@ class NativeParser {
       if (!op) {
         this.i = save;
         return left;
+      }
+      if (chain > MAX_OPERATOR_CHAIN) {
+        this.fail(`Expression too long: more than ${MAX_OPERATOR_CHAIN} "${op}" operators in a row. Split it into locals.`);
       }
       this.i += op.length;
       const right = this.parseBinary(level + 1);
@@ -268,7 +316,9 @@ class NativeParser {
     const c = this.s[this.i];
     if (c === '!' || c === '-') {
       this.i++;
+      this.enter(start);
       const operand = this.parseUnary();
+      this.depth--;
       return { kind: 'unary', op: c as '!' | '-', operand, range: this.src.range(start, operand.range.end.offset) };
     }
     return this.parsePostfix(this.parseTerm());
@@ -611,7 +661,9 @@ class NativeParser {
           break;
         }
         flush();
+        this.enter(directiveStart);
         parts.push(this.parseDirective(word, terminator, escapes));
+        this.depth--;
         continue;
       }
       lit += c;
@@ -735,36 +787,81 @@ class NativeParser {
     if (!m) this.fail(`Unterminated heredoc: no closing "${marker}" line was found.`, start);
     const contentEnd = contentStart + m.index;
     const closeEnd = contentEnd + m[0].length;
-    // Parse the template content as its own region.
-    let content = this.s.slice(contentStart, contentEnd);
-    if (indent) content = dedent(content);
-    const sub = new NativeParser(new SourceText(this.src.file, content));
-    let parts: TemplatePart[];
-    try {
-      parts = sub.parseTemplateParts(null, false);
-    } catch (err) {
-      if (err instanceof HclSyntaxError) {
-        // Re-base the error's line onto the heredoc's first content line.
-        const base = this.src.pos(contentStart);
-        throw new HclSyntaxError(err.message, this.src.file, base.line + err.line - 1, err.column);
+    // Parse the (dedented) content on its own, then move every position back to its place in the file.
+    const { text: content, lines } = heredocContent(this.s, contentStart, contentEnd, indent);
+    const fileOffset = (offset: number) => {
+      let lo = 0;
+      let hi = lines.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lines[mid].cutStart <= offset) lo = mid;
+        else hi = mid - 1;
       }
-      throw err;
-    }
+      const k = lo;
+      return this.toFileOffset(lines[k].fileStart + offset - lines[k].cutStart);
+    };
+    const sub = new NativeParser(new SourceText(this.src.file, content), 0, { src: this.fileSource(), fileOffset });
+    sub.depth = this.depth;
+    const parts = sub.parseTemplateParts(null, false);
+    remapRanges(parts, (offset) => this.fileSource().pos(fileOffset(offset)), new Set());
     this.i = closeEnd;
     return this.makeTemplate(parts, start, closeEnd, true);
   }
 }
 
-function dedent(content: string): string {
-  const lines = content.split('\n');
-  let min = Infinity;
-  for (const line of lines) {
-    if (line.trim() === '') continue;
-    const lead = /^[ \t]*/.exec(line)![0].length;
-    min = Math.min(min, lead);
+/** Rewrites, in place, the positions of every range in a parsed heredoc from its content to the file. */
+function remapRanges(node: unknown, pos: (offset: number) => Pos, seen: Set<object>): void {
+  if (typeof node !== 'object' || node === null || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node)) {
+    for (const item of node) remapRanges(item, pos, seen);
+    return;
   }
-  if (!isFinite(min) || min === 0) return content;
-  return lines.map((l) => l.slice(Math.min(min, /^[ \t]*/.exec(l)![0].length))).join('\n');
+  const record = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'range' && typeof value === 'object' && value !== null && !seen.has(value)) {
+      const range = value as Range;
+      seen.add(range);
+      range.start = pos(range.start.offset);
+      range.end = pos(range.end.offset);
+    } else {
+      remapRanges(value, pos, seen);
+    }
+  }
+}
+
+/**
+ * A heredoc's content (file offsets contentStart..contentEnd), dedented for `<<-` by the smallest
+ * indentation of its non-blank lines, with where each content line starts in the file.
+ */
+function heredocContent(
+  s: string,
+  contentStart: number,
+  contentEnd: number,
+  indent: boolean,
+): { text: string; lines: { cutStart: number; fileStart: number }[] } {
+  const raw = s.slice(contentStart, contentEnd).split('\n');
+  let min = 0;
+  if (indent) {
+    min = Infinity;
+    for (const line of raw) {
+      if (line.trim() === '') continue;
+      min = Math.min(min, /^[ \t]*/.exec(line)![0].length);
+    }
+    if (!isFinite(min)) min = 0;
+  }
+  const lines: { cutStart: number; fileStart: number }[] = [];
+  const out: string[] = [];
+  let cut = 0;
+  let file = contentStart;
+  for (const line of raw) {
+    const drop = Math.min(min, /^[ \t]*/.exec(line)![0].length);
+    lines.push({ cutStart: cut, fileStart: file + drop });
+    out.push(line.slice(drop));
+    cut += line.length - drop + 1;
+    file += line.length + 1;
+  }
+  return { text: out.join('\n'), lines };
 }
 
 function mergeLiterals(parts: TemplatePart[]): TemplatePart[] {
@@ -786,5 +883,25 @@ function applyStripMarkers(parts: TemplatePart[]): void {
     const next = parts[k + 1];
     if (p.stripBefore && prev && prev.kind === 'lit') parts[k - 1] = { kind: 'lit', value: prev.value.replace(/\s+$/, '') };
     if (p.stripAfter && next && next.kind === 'lit') parts[k + 1] = { kind: 'lit', value: next.value.replace(/^\s+/, '') };
+  }
+}
+
+/** Fails on the first line longer than MAX_LINE_LENGTH, before any parsing (bounded work per line). */
+function checkLineLengths(path: string, text: string): void {
+  if (text.length <= MAX_LINE_LENGTH) return;
+  let lineStart = 0;
+  for (let line = 1; ; line++) {
+    const end = text.indexOf('\n', lineStart);
+    const lineEnd = end < 0 ? text.length : end;
+    if (lineEnd - lineStart > MAX_LINE_LENGTH) {
+      throw new HclSyntaxError(
+        `Line too long: line ${line} has ${lineEnd - lineStart} characters, over the limit of ${MAX_LINE_LENGTH} for one line of HCL. Break it over several lines (generated data belongs in a .json file read with file()).`,
+        path,
+        line,
+        MAX_LINE_LENGTH + 1,
+      );
+    }
+    if (end < 0) return;
+    lineStart = end + 1;
   }
 }

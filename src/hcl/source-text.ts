@@ -40,3 +40,4 @@ export class HclSyntaxError extends Error {
     super(message);
   }
 }
+
