@@ -106,6 +106,8 @@ function compareBody(body: Body, theirs: Json, path: string, text: string, out: 
     groups.set(key, group);
   }
   for (const { labels, bodies, line: blockLine } of groups.values()) {
+    // An argument and a block of the same name (legal syntax, rejected later by Terraform's schema) merge in hcl2json's JSON.
+    if (seen.has(labels[0]) && body.attributes.some((a) => a.name === labels[0])) continue;
     seen.add(labels[0]);
     let node: Json | undefined = theirs;
     for (const label of labels) node = isObject(node) ? node[label] : undefined;
@@ -143,8 +145,12 @@ function render(e: Expr, text: string): Json {
       }
       return out;
     }
-    case 'template':
+    case 'template': {
+      // hcl2json unwraps a quoted template that is a single interpolation ("${1}" gives 1).
+      const only = e.parts.length === 1 ? e.parts[0] : undefined;
+      if (!e.heredoc && only?.kind === 'interp' && only.expr.kind !== 'conditional') return render(only.expr, text);
       return renderParts(e.parts, text);
+    }
     default:
       return expressionText(e, text);
   }
@@ -164,6 +170,8 @@ function renderParts(parts: TemplatePart[], text: string): string {
     .map((p) => {
       if (p.kind === 'lit') return escapeTemplateText(p.value);
       // hcl2json writes a conditional interpolation back as an %{ if } directive.
+      if (p.kind === 'interp' && p.expr.kind === 'template') return renderParts(p.expr.parts, text);
+      if (p.kind === 'interp' && p.expr.kind === 'literal' && p.expr.value !== null) return escapeTemplateText(String(p.expr.value));
       if (p.kind === 'interp' && p.expr.kind !== 'conditional') return `\${${sourceOf(p.expr, text)}}`;
       return '%{directive}';
     })

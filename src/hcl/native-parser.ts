@@ -111,8 +111,12 @@ class NativeParser {
     const s = this.s;
     while (this.i < s.length) {
       const c = s[this.i];
-      if (c === ' ' || c === '\t' || c === '\r' || c === '\uFEFF') {
+      if (c === ' ' || c === '\t' || (c === '\r' && s[this.i + 1] === '\n') || (c === '\uFEFF' && this.i === 0)) {
         this.i++;
+      } else if (c === '\r') {
+        this.fail('Invalid character: a carriage return (CR) not followed by a line feed. Save the file with LF or CRLF line endings.');
+      } else if (c === '\uFEFF') {
+        this.fail('Invalid character: a byte order mark (U+FEFF) is allowed only at the start of the file. Delete it.');
       } else if (c === '\n' && newlines) {
         this.i++;
       } else if (c === '#' || (c === '/' && s[this.i + 1] === '/')) {
@@ -171,6 +175,7 @@ class NativeParser {
     if (inBlock) this.enter(start - 1);
     const attributes: Attribute[] = [];
     const blocks: Block[] = [];
+    const attributeLines = new Map<string, number>();
     const saved = this.nesting;
     this.nesting = 0;
     while (true) {
@@ -188,10 +193,15 @@ class NativeParser {
       if (!name) this.fail(`Expected an attribute name or a block type, found ${this.describeHere()}.`);
       this.skip(false);
       if (this.s[this.i] === '=' && this.s[this.i + 1] !== '=') {
+        const earlier = attributeLines.get(name);
+        if (earlier !== undefined) {
+          this.fail(`Attribute redefined: the argument "${name}" was already set at line ${earlier}. Each argument may be set only once.`, itemStart);
+        }
+        attributeLines.set(name, this.src.pos(itemStart).line);
         this.i++;
         const expr = this.parseExpression();
         attributes.push({ name, expr, range: this.src.range(itemStart, expr.range.end.offset) });
-        this.endOfItem();
+        this.endOfItem('an argument');
       } else {
         blocks.push(this.parseBlock(name, itemStart));
       }
@@ -201,12 +211,42 @@ class NativeParser {
     return { attributes, blocks, range: this.src.range(start, this.i) };
   }
 
-  private endOfItem(): void {
+  /** In a multi-line body every argument and block ends with a newline (or the end of the file). */
+  private endOfItem(what: 'an argument' | 'a block'): void {
     this.skip(false);
-    if (this.i >= this.s.length) return;
-    const c = this.s[this.i];
-    if (c === '\n' || c === '}') return;
-    this.fail(`Unexpected ${this.describeHere()} after an attribute value: each attribute must end with a newline.`);
+    if (this.i >= this.s.length || this.s[this.i] === '\n') return;
+    this.fail(`Missing newline after ${what}: found ${this.describeHere()}; each argument and block definition must end with a newline.`);
+  }
+
+  /**
+   * `a { b = 1 }`: a block whose "{" is not followed by a newline holds nothing or a single argument,
+   * and its "}" must follow on the same line (HCL's single-line block rule).
+   */
+  private parseSingleLineBody(start: number): Body {
+    this.enter(start - 1);
+    const saved = this.nesting;
+    this.nesting = 0;
+    const attributes: Attribute[] = [];
+    if (this.s[this.i] !== '}') {
+      const itemStart = this.i;
+      const name = this.identifier();
+      this.skip(false);
+      if (!name || this.s[this.i] !== '=' || this.s[this.i + 1] === '=') {
+        this.fail('Argument definition required: a single-line block definition can contain only a single argument. Put a nested block on its own lines.', itemStart);
+      }
+      this.i++;
+      const expr = this.parseExpression();
+      attributes.push({ name, expr, range: this.src.range(itemStart, expr.range.end.offset) });
+      this.skip(false);
+      if (this.s[this.i] !== '}') {
+        this.fail(
+          `Invalid single-argument block definition: found ${this.describeHere()}; an argument on the same line as its block's "{" makes a single-line block, which must end with "}" on the same line. Start the argument on a new line.`,
+        );
+      }
+    }
+    this.nesting = saved;
+    this.depth--;
+    return { attributes, blocks: [], range: this.src.range(start, this.i) };
   }
 
   private parseBlock(type: string, start: number): Block {
@@ -227,10 +267,13 @@ class NativeParser {
     }
     this.i++; // {
     const bodyStart = this.i;
-    const body = this.parseBody(bodyStart, true);
+    this.skip(false);
+    const multiLine = this.i >= this.s.length || this.s[this.i] === '\n';
+    this.i = bodyStart;
+    const body = multiLine ? this.parseBody(bodyStart, true) : (this.skip(false), this.parseSingleLineBody(bodyStart));
     this.i++; // }
     const block: Block = { type, labels, body, range: this.src.range(start, this.i) };
-    this.endOfItem();
+    this.endOfItem('a block');
     return block;
   }
 
@@ -360,8 +403,10 @@ class NativeParser {
 
   private parseNumber(): Expr {
     const start = this.i;
-    const m = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.s.slice(this.i, this.i + 400));
+    // HCL's scanner reads digits, dots and exponents as one token (never ending in "."), then converts it.
+    const m = /^[0-9](?:[0-9]|\.(?=[0-9eE])|[eE][+-]?[0-9])*/.exec(this.s.slice(this.i, this.i + 400));
     const text = m ? m[0] : '';
+    if (!/^[0-9]+(\.[0-9]*)?([eE][+-]?[0-9]+)?$/.test(text)) this.fail(`Invalid number literal "${text}".`, start);
     this.i += text.length;
     return { kind: 'literal', value: Number(text), range: this.src.range(start, this.i) };
   }
@@ -493,6 +538,7 @@ class NativeParser {
     this.skip();
     let grouping = false;
     if (this.peek('...')) {
+      if (!object) this.fail('Invalid "for" expression: the grouping ellipsis (...) cannot be used when building a tuple.');
       this.i += 3;
       grouping = true;
       this.skip();
@@ -524,8 +570,7 @@ class NativeParser {
       } else if (c === '.' && isDigit(this.s[this.i + 1] ?? '')) {
         this.i++;
         const numStart = this.i;
-        while (isDigit(this.s[this.i] ?? '')) this.i++;
-        const key: Expr = { kind: 'literal', value: Number(this.s.slice(numStart, this.i)), range: this.src.range(numStart, this.i) };
+        const key = this.legacyIndexKey();
         e = { kind: 'index', obj: e, key, legacy: true, range: this.src.range(start, this.i) };
       } else if (c === '.' && this.s[this.i + 1] !== '.') {
         this.i++;
@@ -554,6 +599,19 @@ class NativeParser {
     }
   }
 
+  /**
+   * The number after a dot in `a.1`. HCL scans it as a number token, so `a.1.2` is the number 1.2,
+   * which it rejects as a chained legacy index; `a.1[2]` is fine.
+   */
+  private legacyIndexKey(): Expr {
+    const start = this.i;
+    const key = this.parseNumber();
+    if (/\./.test(this.s.slice(start, this.i))) {
+      this.fail('Invalid legacy index syntax: chaining two indexes together is not permitted. Use the proper index syntax instead, like [1][2].', start);
+    }
+    return key;
+  }
+
   /** After `[*]` (full) or `.*` (attribute-only), following traversal steps apply to each element. */
   private parseSplat(source: Expr, start: number, attrOnly: boolean): Expr {
     const itemRange = this.src.range(this.i, this.i);
@@ -568,9 +626,7 @@ class NativeParser {
         each = { kind: 'getattr', obj: each, name, range: this.src.range(start, this.i) };
       } else if (!attrOnly && c === '.' && isDigit(this.s[this.i + 1] ?? '')) {
         this.i++;
-        const numStart = this.i;
-        while (isDigit(this.s[this.i] ?? '')) this.i++;
-        const key: Expr = { kind: 'literal', value: Number(this.s.slice(numStart, this.i)), range: this.src.range(numStart, this.i) };
+        const key = this.legacyIndexKey();
         each = { kind: 'index', obj: each, key, legacy: true, range: this.src.range(start, this.i) };
       } else if (!attrOnly && c === '[' && this.s[this.i + 1] !== '*') {
         this.i++;
@@ -625,7 +681,10 @@ class NativeParser {
       }
       const c = s[this.i];
       if (terminator !== null && c === terminator) break;
-      if (terminator === '"' && c === '\n') this.fail('Unterminated string: a quoted string cannot span lines (use a heredoc).');
+      if (terminator === '"' && (c === '\n' || c === '\r')) this.fail('Unterminated string: a quoted string cannot span lines (use a heredoc).');
+      if (c === '\r' && s[this.i + 1] !== '\n' && this.outer) {
+        this.fail('Invalid character: a carriage return (CR) not followed by a line feed. Save the file with LF or CRLF line endings.');
+      }
       if (c === '\\' && escapes) {
         lit += this.readEscape();
         continue;
@@ -763,8 +822,12 @@ class NativeParser {
       const len = n === 'u' ? 4 : 8;
       const hex = s.slice(this.i + 2, this.i + 2 + len);
       if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len) this.fail(`Invalid unicode escape: \\${n} needs ${len} hex digits.`);
+      const code = parseInt(hex, 16);
+      if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+        this.fail(`Invalid escape sequence: cannot encode character U+${code.toString(16).toUpperCase()} in UTF-8.`);
+      }
       this.i += 2 + len;
-      return String.fromCodePoint(parseInt(hex, 16));
+      return String.fromCodePoint(code);
     }
     this.fail(`Invalid escape sequence "\\${n ?? ''}": valid escapes are \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN.`);
   }
@@ -776,12 +839,13 @@ class NativeParser {
     if (indent) this.i++;
     const marker = this.identifier();
     if (!marker) this.fail('Expected a heredoc marker such as EOT after "<<".');
-    while (this.s[this.i] === ' ' || this.s[this.i] === '\t' || this.s[this.i] === '\r') this.i++;
-    if (this.s[this.i] !== '\n') this.fail('A heredoc marker must be followed by a newline.');
+    if (this.s[this.i] === '\r' && this.s[this.i + 1] === '\n') this.i++;
+    if (this.s[this.i] !== '\n') this.fail(`A heredoc marker must be followed directly by a newline, found ${this.describeHere()}.`);
     this.i++;
     // Find the closing marker: a line holding only the marker (leading spaces allowed).
     const contentStart = this.i;
-    const closeRe = new RegExp(`^[ \\t]*${marker}[ \\t\\r]*$`, 'm');
+    // The closing line must itself end with a newline: a marker on the file's last line without one is not closed.
+    const closeRe = new RegExp(`^[ \\t]*${marker}[ \\t]*(?=\\r?\\n)`, 'm');
     const rest = this.s.slice(contentStart);
     const m = closeRe.exec(rest);
     if (!m) this.fail(`Unterminated heredoc: no closing "${marker}" line was found.`, start);
