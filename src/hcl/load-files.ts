@@ -2,10 +2,11 @@
  * Reading Terraform files from disk: listing a module directory, decoding each file safely and
  * parsing it (native HCL for `.tf`, JSON for `.tf.json`).
  *
- * Every `.tf` file is also checked with HashiCorp's own HCL parser (`@cdktn/hcl2json`, a Go/wasm
- * build of hashicorp/hcl), so tomguard never silently accepts a file that `terraform validate`
- * rejects, and syntax errors are reported with HashiCorp's wording and positions. Nothing in this
- * module throws for bad input: every problem becomes a LoadError.
+ * tomguard's own parser is the authority: it rejects exactly what HashiCorp's HCL parser rejects
+ * (proved by `npm run corpus:parser` and tests/hcl/parser-differential.test.ts). HashiCorp's parser
+ * (`@cdktn/hcl2json`, a Go/wasm build of hashicorp/hcl, slow to load and to run) is asked only when
+ * ours reports a syntax error, so the error reads as `terraform validate` would word it, and on every
+ * file under `scan --strict`. Nothing in this module throws for bad input: every problem becomes a LoadError.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -13,7 +14,7 @@ import type { parse as Hcl2JsonParse } from '@cdktn/hcl2json';
 import { ConfigFile } from './ast';
 import { parseJsonFile } from './json-parser';
 import { parseNativeFile } from './native-parser';
-import { HclSyntaxError } from './source-text';
+import { HclLimitError, HclSyntaxError } from './source-text';
 
 export interface LoadError {
   /** The path exactly as the caller gave it (or as built from the directory the caller gave). */
@@ -25,6 +26,8 @@ export interface LoadError {
 
 export interface LoadLimits {
   maxFileBytes: number;
+  /** `scan --strict`: confirm every `.tf` file with HashiCorp's parser too, not only the ones ours rejects. */
+  strict?: boolean;
 }
 
 export const DEFAULT_LIMITS: LoadLimits = { maxFileBytes: 5 * 1024 * 1024 };
@@ -342,7 +345,7 @@ export async function loadConfigFile(file: string, limits: LoadLimits = DEFAULT_
   let key: string | undefined;
   try {
     const st = fs.statSync(file);
-    key = `${file}\u0000${st.size}\u0000${st.mtimeMs}\u0000${limits.maxFileBytes}`;
+    key = `${file}\u0000${st.size}\u0000${st.mtimeMs}\u0000${limits.maxFileBytes}\u0000${limits.strict === true}`;
   } catch {
     key = undefined;
   }
@@ -376,6 +379,10 @@ async function loadConfigFileUncached(file: string, limits: LoadLimits): Promise
   } catch (err) {
     ownFailure = err;
   }
+  // The clean path of every scan: our parser accepted the file, and it accepts only what HashiCorp's does.
+  if (parsed && !limits.strict) return { file: parsed, errors: [] };
+  // A limit (nesting, line length) is ours to report: HashiCorp's parser might exhaust its stack on the same input.
+  if (ownFailure instanceof HclLimitError) return { errors: [{ file, line: ownFailure.line, column: ownFailure.column, message: ownFailure.message }] };
 
   const hashicorp = await checkWithHashicorp(file, text);
   if (hashicorp.kind === 'rejected') return { errors: hashicorp.errors }; // the file is invalid: say it as Terraform does
@@ -387,7 +394,8 @@ async function loadConfigFileUncached(file: string, limits: LoadLimits): Promise
   } else if (ownFailure !== undefined) {
     errors.push({ file, message: `internal parser error: ${errorMessage(ownFailure)}` });
   }
-  if (hashicorp.kind === 'failed') errors.push({ file, message: `internal parser error: ${hashicorp.message}` });
+  // Under --strict a file HashiCorp's parser could not handle is not scanned; otherwise our parser's error stands.
+  if (hashicorp.kind === 'failed' && (errors.length === 0 || limits.strict)) errors.push({ file, message: `internal parser error: ${hashicorp.message}` });
   return errors.length > 0 ? { errors } : { file: parsed, errors };
 }
 

@@ -6,7 +6,7 @@
  * than a lexer with modes. See docs/design.md for why this was chosen over tree-sitter.
  */
 import { Attribute, BinaryOp, Block, Body, Comment, ConfigFile, Expr, ObjectItem, Pos, Range, TemplatePart } from './ast';
-import { HclSyntaxError, SourceText } from './source-text';
+import { HclLimitError, HclSyntaxError, SourceText } from './source-text';
 
 const BINARY_LEVELS: BinaryOp[][] = [['||'], ['&&'], ['==', '!='], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
 
@@ -81,10 +81,10 @@ class NativeParser {
     return this.outer ? this.outer.fileOffset(offset) : offset;
   }
 
-  private fail(message: string, at = this.i): never {
+  private fail(message: string, at = this.i, kind: typeof HclSyntaxError = HclSyntaxError): never {
     const offset = Math.min(at, this.s.length);
     const p = this.outer ? this.outer.src.pos(this.outer.fileOffset(offset)) : this.src.pos(offset);
-    throw new HclSyntaxError(message, this.src.file, p.line, p.column);
+    throw new kind(message, this.src.file, p.line, p.column);
   }
 
   /** Counts one more level of nesting at `at`; fails with a clear message past MAX_NESTING. */
@@ -93,6 +93,7 @@ class NativeParser {
       this.fail(
         `Nesting too deep: more than ${MAX_NESTING} levels of blocks, brackets, parentheses, objects or templates. Terraform configurations are never nested this deeply; flatten this part of the file.`,
         at,
+        HclLimitError,
       );
     }
   }
@@ -333,7 +334,7 @@ class NativeParser {
         return left;
       }
       if (chain > MAX_OPERATOR_CHAIN) {
-        this.fail(`Expression too long: more than ${MAX_OPERATOR_CHAIN} "${op}" operators in a row. Split it into locals.`);
+        this.fail(`Expression too long: more than ${MAX_OPERATOR_CHAIN} "${op}" operators in a row. Split it into locals.`, this.i, HclLimitError);
       }
       this.i += op.length;
       const right = this.parseBinary(level + 1);
@@ -958,7 +959,7 @@ function checkLineLengths(path: string, text: string): void {
     const end = text.indexOf('\n', lineStart);
     const lineEnd = end < 0 ? text.length : end;
     if (lineEnd - lineStart > MAX_LINE_LENGTH) {
-      throw new HclSyntaxError(
+      throw new HclLimitError(
         `Line too long: line ${line} has ${lineEnd - lineStart} characters, over the limit of ${MAX_LINE_LENGTH} for one line of HCL. Break it over several lines (generated data belongs in a .json file read with file()).`,
         path,
         line,

@@ -41,3 +41,6 @@ export class HclSyntaxError extends Error {
   }
 }
 
+
+/** A syntax error for input over one of tomguard's limits (nesting depth, line length), not invalid HCL. */
+export class HclLimitError extends HclSyntaxError {}

@@ -113,11 +113,31 @@ describe('loadConfigFile: parsing', () => {
     });
   });
 
-  it('rejects what Terraform rejects even when our parser returns a tree (validation is not skipped)', async () => {
+  it('under --strict rejects what Terraform rejects even when our parser returns a tree (validation is not skipped)', async () => {
     const fakeTree = { path: 'x', body: { attributes: [], blocks: [], range: {} }, comments: [], syntax: 'hcl' } as never;
     jest.spyOn(nativeParser, 'parseNativeFile').mockReturnValue(fakeTree);
     const file = write('broken.tf', BROKEN_TF);
-    expect(await loadConfigFile(file)).toEqual({ errors: [{ file, line: 2, column: 12, message: INVALID_EXPRESSION }] });
+    expect(await loadConfigFile(file, { ...DEFAULT_LIMITS, strict: true })).toEqual({ errors: [{ file, line: 2, column: 12, message: INVALID_EXPRESSION }] });
+    // Without --strict our parser is the authority: its tree is used as it is.
+    expect(await loadConfigFile(file)).toEqual({ file: fakeTree, errors: [] });
+  });
+
+  it('does not load HashiCorp\'s parser for a file ours accepts, and loads it to word an error', async () => {
+    await jest.isolateModulesAsync(async () => {
+      const loaded: string[] = [];
+      jest.doMock('@cdktn/hcl2json', () => {
+        loaded.push('@cdktn/hcl2json');
+        return jest.requireActual('@cdktn/hcl2json');
+      });
+      const isolated = jest.requireActual<typeof import('../../src/hcl/load-files')>('../../src/hcl/load-files');
+      const good = await isolated.loadConfigFile(write('main.tf', GOOD_TF));
+      expect(good.errors).toEqual([]);
+      expect(loaded).toEqual([]);
+      const broken = write('broken.tf', BROKEN_TF);
+      expect(await isolated.loadConfigFile(broken)).toEqual({ errors: [{ file: broken, line: 2, column: 12, message: INVALID_EXPRESSION }] });
+      expect(loaded).toEqual(['@cdktn/hcl2json']);
+    });
+    jest.dontMock('@cdktn/hcl2json');
   });
 
   it('reports our own parse failure on HCL that HashiCorp accepts, asking for a report', async () => {
@@ -154,16 +174,13 @@ describe('loadConfigFile: parsing', () => {
       }));
       const isolated = jest.requireActual<typeof import('../../src/hcl/load-files')>('../../src/hcl/load-files');
       const file = write('main.tf', GOOD_TF);
-      expect(await isolated.loadConfigFile(file)).toEqual({
+      expect(await isolated.loadConfigFile(file, { ...DEFAULT_LIMITS, strict: true })).toEqual({
         errors: [{ file, message: 'internal parser error: HashiCorp parser failed: Go program has already exited' }],
       });
       // Our syntax error is then reported as is: without HashiCorp's verdict we cannot call it our bug.
       const broken = write('broken.tf', BROKEN_TF);
       expect(await isolated.loadConfigFile(broken)).toEqual({
-        errors: [
-          { file: broken, line: 2, column: 12, message: 'Expected an expression, found newline.' },
-          { file: broken, message: 'internal parser error: HashiCorp parser failed: Go program has already exited' },
-        ],
+        errors: [{ file: broken, line: 2, column: 12, message: 'Expected an expression, found newline.' }],
       });
     });
     jest.dontMock('@cdktn/hcl2json');
