@@ -11,8 +11,8 @@ import { Attribute, Block, Body, ConfigFile, Expr, ObjectItem } from './ast';
 import { MAX_NESTING, parseNativeTemplate } from './native-parser';
 import { HclLimitError, HclSyntaxError, SourceText } from './source-text';
 
-/** How many labels each top-level block type has in JSON syntax. */
-const LABEL_COUNTS: Record<string, number> = {
+/** How many labels each top-level block type has (Terraform's schema). */
+export const LABEL_COUNTS: Record<string, number> = {
   resource: 2,
   data: 2,
   module: 1,

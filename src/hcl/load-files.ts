@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { parse as Hcl2JsonParse } from '@cdktn/hcl2json';
 import { ConfigFile } from './ast';
-import { parseJsonFile } from './json-parser';
+import { LABEL_COUNTS, parseJsonFile } from './json-parser';
 import { parseNativeFile } from './native-parser';
 import { HclLimitError, HclSyntaxError } from './source-text';
 
@@ -379,6 +379,10 @@ async function loadConfigFileUncached(file: string, limits: LoadLimits): Promise
   } catch (err) {
     ownFailure = err;
   }
+  if (parsed && file.endsWith('.tf')) {
+    const labelErrors = checkTopLevelLabels(parsed);
+    if (labelErrors.length > 0) return { errors: labelErrors };
+  }
   // The clean path of every scan: our parser accepted the file, and it accepts only what HashiCorp's does.
   if (parsed && !limits.strict) return { file: parsed, errors: [] };
   // A limit (nesting, line length) is ours to report: HashiCorp's parser might exhaust its stack on the same input.
@@ -397,6 +401,28 @@ async function loadConfigFileUncached(file: string, limits: LoadLimits): Promise
   // Under --strict a file HashiCorp's parser could not handle is not scanned; otherwise our parser's error stands.
   if (hashicorp.kind === 'failed' && (errors.length === 0 || limits.strict)) errors.push({ file, message: `internal parser error: ${hashicorp.message}` });
   return errors.length > 0 ? { errors } : { file: parsed, errors };
+}
+
+const LABEL_NAMES: Record<number, string> = { 1: 'name', 2: 'type, name' };
+
+/**
+ * Terraform rejects a top-level block with the wrong number of labels (`variable {}`,
+ * `resource "aws_s3_bucket" {}`) when it decodes the file; HCL's syntax allows them, so the parsers
+ * cannot. Checked here so such a file is never scanned as valid.
+ */
+function checkTopLevelLabels(parsed: ConfigFile): LoadError[] {
+  const errors: LoadError[] = [];
+  for (const block of parsed.body.blocks) {
+    const want = LABEL_COUNTS[block.type];
+    if (want === undefined || block.labels.length === want) continue;
+    const labels = want === 0 ? 'no labels' : `${want} label${want === 1 ? '' : 's'} (${LABEL_NAMES[want]})`;
+    const message =
+      block.labels.length < want
+        ? `Missing name for ${block.type}; All ${block.type} blocks must have ${labels}.`
+        : `Extraneous label for ${block.type}; Only ${labels} ${want === 1 ? 'is' : 'are'} expected.`;
+    errors.push({ file: parsed.path, line: block.range.start.line, column: block.range.start.column, message });
+  }
+  return errors;
 }
 
 /** All Terraform files of a module directory; one bad file never loses the others. */

@@ -575,6 +575,7 @@ class NativeParser {
         e = { kind: 'index', obj: e, key, legacy: true, range: this.src.range(start, this.i) };
       } else if (c === '.' && this.s[this.i + 1] !== '.') {
         this.i++;
+        this.skip(); // HCL allows space between "." and the name: `a. b`
         const name = this.identifier();
         if (!name) this.fail(`Expected an attribute name after ".", found ${this.describeHere()}.`);
         e = { kind: 'getattr', obj: e, name, range: this.src.range(start, this.i) };

@@ -151,6 +151,18 @@ describe('loadConfigFile: parsing', () => {
     expect(OWN_PARSER_BUG_PREFIX).toBe('tomguard could not parse this valid HCL (please report): ');
   });
 
+  it('rejects top-level blocks with the wrong number of labels, as Terraform does when it decodes the file', async () => {
+    const file = write('labels.tf', 'variable {}\nresource "aws_s3_bucket" {}\nlocals "x" {}\noutput "a" "b" {}\nmodule "m" {\n  source = "./m"\n}\n');
+    expect(await loadConfigFile(file)).toEqual({
+      errors: [
+        { file, line: 1, column: 1, message: 'Missing name for variable; All variable blocks must have 1 label (name).' },
+        { file, line: 2, column: 1, message: 'Missing name for resource; All resource blocks must have 2 labels (type, name).' },
+        { file, line: 3, column: 1, message: 'Extraneous label for locals; Only no labels are expected.' },
+        { file, line: 4, column: 1, message: 'Extraneous label for output; Only 1 label (name) is expected.' },
+      ],
+    });
+  });
+
   it('turns an unexpected exception in our parser into an internal parser error', async () => {
     const file = write('main.tf', GOOD_TF);
     jest.spyOn(nativeParser, 'parseNativeFile').mockImplementation(() => {
