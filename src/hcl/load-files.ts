@@ -192,7 +192,7 @@ function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
 }
 
 /** Decodes a file's bytes into text, or explains why it is not Terraform source text. */
-function decodeSource(bytes: Uint8Array): { text: string } | { message: string } {
+function decodeSource(bytes: Uint8Array): { text: string } | { message: string; line?: number; column?: number } {
   const utf16 =
     bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe
       ? 'utf-16le'
@@ -210,16 +210,17 @@ function decodeSource(bytes: Uint8Array): { text: string } | { message: string }
     return { text };
   }
   const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  if (body.indexOf(0) !== -1) {
+  const nul = body.indexOf(0);
+  if (nul !== -1) {
     if (looksLikeUtf16WithoutBom(body)) return { message: 'looks like UTF-16 text without a byte order mark: save the file as UTF-8' };
-    return { message: 'binary file, not Terraform source' };
+    return { message: 'binary file, not Terraform source', ...lineColumnOfByte(body, nul) };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body) };
   } catch {
     const bad = firstInvalidUtf8Offset(body);
     const { line, column } = lineColumnOfByte(body, bad < 0 ? 0 : bad);
-    return { message: `not valid UTF-8 at line ${line}, column ${column}: save the file as UTF-8` };
+    return { message: `not valid UTF-8 at line ${line}, column ${column}: save the file as UTF-8`, line, column };
   }
 }
 
@@ -261,7 +262,9 @@ export function readSourceFile(file: string, limits: LoadLimits = DEFAULT_LIMITS
       if (total > max) return tooBig(Math.max(total, st.size));
     }
     const decoded = decodeSource(Buffer.concat(chunks, total));
-    return 'text' in decoded ? decoded : fail(decoded.message);
+    if ('text' in decoded) return decoded;
+    // The position of the first bad byte, when there is one, so editors can jump to it.
+    return { error: { file, ...(decoded.line !== undefined ? { line: decoded.line, column: decoded.column } : {}), message: decoded.message } };
   } catch (err) {
     return fail(`cannot read file: ${describeFsError(err)}`);
   } finally {

@@ -215,14 +215,14 @@ describe('loadConfigFile: parsing', () => {
 
   it('reports read errors from loadConfigFile without parsing', async () => {
     const file = write('bin.tf', Buffer.from('a = 1\n\u0000\u0001', 'latin1'));
-    expect(await loadConfigFile(file)).toEqual({ errors: [{ file, message: 'binary file, not Terraform source' }] });
+    expect(await loadConfigFile(file)).toEqual({ errors: [{ file, line: 2, column: 1, message: 'binary file, not Terraform source' }] });
   });
 });
 
 describe('readSourceFile: decoding', () => {
   it('rejects binary files (NUL bytes)', () => {
     const file = write('bin.tf', Buffer.from([0x61, 0x20, 0x3d, 0x20, 0x31, 0x0a, 0x00, 0x01, 0x02]));
-    expect(readError(file)).toEqual({ file, message: 'binary file, not Terraform source' });
+    expect(readError(file)).toEqual({ file, line: 2, column: 1, message: 'binary file, not Terraform source' });
   });
 
   it('finds a NUL byte far beyond the first 8 KiB', () => {
@@ -238,7 +238,7 @@ describe('readSourceFile: decoding', () => {
   it('reports invalid UTF-8 with the line and column of the first bad byte', () => {
     // Line 2 is `b = "hé` (7 characters) then the bad byte 0xFF.
     const file = write('latin.tf', Buffer.from([...Buffer.from('a = 1\nb = "h\u00e9'), 0xff, ...Buffer.from('"\n')]));
-    expect(readError(file)).toEqual({ file, message: 'not valid UTF-8 at line 2, column 8: save the file as UTF-8' });
+    expect(readError(file)).toEqual({ file, line: 2, column: 8, message: 'not valid UTF-8 at line 2, column 8: save the file as UTF-8' });
   });
 
   it('counts columns in UTF-16 code units like the syntax tree (an emoji is two)', () => {
@@ -448,10 +448,10 @@ describe('loadModuleDir', () => {
     ]);
     expect(r.errors).toEqual([
       { file: p('big.tf'), message: 'file is 203 bytes, over the 100-byte limit (raise it with --max-file-size)' },
-      { file: p('bin.tf'), message: 'binary file, not Terraform source' },
+      { file: p('bin.tf'), line: 1, column: 1, message: 'binary file, not Terraform source' },
       { file: p('broken.tf'), line: 2, column: 12, message: INVALID_EXPRESSION },
       { file: p('broken.tf.json'), line: 3, column: 46, message: 'Invalid JSON: a quoted property name was expected here.' },
-      { file: p('latin.tf'), message: 'not valid UTF-8 at line 1, column 3: save the file as UTF-8' },
+      { file: p('latin.tf'), line: 1, column: 3, message: 'not valid UTF-8 at line 1, column 3: save the file as UTF-8' },
       { file: p('loop1.tf'), message: 'cannot read file: symlink loop' },
       { file: p('loop2.tf'), message: 'cannot read file: symlink loop' },
     ]);
