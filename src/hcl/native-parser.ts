@@ -478,10 +478,14 @@ class NativeParser {
       const keyStart = this.i;
       let key: Expr;
       let bareKey = false;
+      // Inside an object, unlike brackets and parentheses, newlines matter: the key, "=" and the
+      // start of the value share a line, and a newline ends the value.
+      const outerNesting = this.nesting;
+      this.nesting = 0;
       const c = this.s[this.i];
       if (c !== undefined && isIdStart(c)) {
         const name = this.identifier();
-        this.skip(true);
+        this.skip(false);
         if (this.s[this.i] === '=' || this.s[this.i] === ':') {
           key = { kind: 'literal', value: name, range: this.src.range(keyStart, keyStart + name.length) };
           bareKey = true;
@@ -492,12 +496,13 @@ class NativeParser {
       } else {
         key = this.parseExpression();
       }
-      this.skip(true);
+      this.skip(false);
       const sep = this.s[this.i];
       if ((sep !== '=' && sep !== ':') || this.s[this.i + 1] === '=' || this.s[this.i + 1] === '>')
         this.fail(`Expected "=" or ":" after the object key, found ${this.describeHere()}.`);
       this.i++;
       const value = this.parseExpression();
+      this.nesting = outerNesting;
       items.push({ key, bareKey, value });
       // Items end with a comma or a newline.
       this.skip(false);
