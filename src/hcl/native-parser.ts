@@ -575,7 +575,6 @@ class NativeParser {
         e = this.parseSplat(e, start, true);
       } else if (c === '.' && isDigit(this.s[this.i + 1] ?? '')) {
         this.i++;
-        const numStart = this.i;
         const key = this.legacyIndexKey();
         e = { kind: 'index', obj: e, key, legacy: true, range: this.src.range(start, this.i) };
       } else if (c === '.' && this.s[this.i + 1] !== '.') {
