@@ -47,6 +47,7 @@ export interface ScanArgs {
   jobs: number;
   profile?: string;
   'download-modules'?: boolean;
+  strict?: boolean;
   /** SARIF `automationDetails.id` of the one run for everything scanned (default: one run per root). */
   'sarif-category'?: string;
   /** PR mode: only results the change since this git revision touched are new, annotate and fail. */
@@ -194,7 +195,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     env: io.env,
     cwd: io.cwd,
     sourceRoot: args['source-root'],
-    limits: { maxFileBytes: Math.round(args['max-file-size'] * 1024 * 1024) },
+    limits: { maxFileBytes: Math.round(args['max-file-size'] * 1024 * 1024), strict: args.strict === true },
     downloadModules: args['download-modules'] ? {} : undefined,
     changes,
   });

@@ -8,27 +8,13 @@
  */
 import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { Attribute, Block, Body, ConfigFile, Expr, ObjectItem } from './ast';
-import { parseNativeTemplate } from './native-parser';
-import { HclSyntaxError, SourceText } from './source-text';
-
-/** How many labels each top-level block type has in JSON syntax. */
-const LABEL_COUNTS: Record<string, number> = {
-  resource: 2,
-  data: 2,
-  module: 1,
-  variable: 1,
-  output: 1,
-  provider: 1,
-  locals: 0,
-  terraform: 0,
-  moved: 0,
-  import: 0,
-  removed: 0,
-  check: 1,
-};
+import { MAX_NESTING, parseNativeTemplate } from './native-parser';
+import { HclLimitError, HclSyntaxError, SourceText } from './source-text';
+import { LABEL_COUNTS } from './label-counts';
 
 export function parseJsonFile(path: string, text: string): ConfigFile {
   const src = new SourceText(path, text);
+  checkJsonNesting(src);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !root) {
@@ -51,6 +37,33 @@ export function parseJsonFile(path: string, text: string): ConfigFile {
     converter.collectBlocks(type, labelCount, [], valueNode, prop, blocks);
   }
   return { path, body: { attributes: [], blocks, range: src.range(root.offset, root.offset + root.length) }, comments: [], syntax: 'json' };
+}
+
+/**
+ * Fails at the first array or object nested more than MAX_NESTING deep, before the recursive tree
+ * building and conversion run (a linear scan that skips strings).
+ */
+function checkJsonNesting(src: SourceText): void {
+  const text = src.text;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > MAX_NESTING) {
+        const p = src.pos(i);
+        throw new HclLimitError(
+          `Nesting too deep: more than ${MAX_NESTING} levels of arrays and objects. Terraform configurations are never nested this deeply; flatten this part of the file.`,
+          src.file,
+          p.line,
+          p.column,
+        );
+      }
+    } else if (c === 93 /* ] */ || c === 125 /* } */) {
+      depth--;
+    }
+  }
 }
 
 /** jsonc-parser's error codes as plain sentences. */

@@ -2,17 +2,19 @@
  * Reading Terraform files from disk: listing a module directory, decoding each file safely and
  * parsing it (native HCL for `.tf`, JSON for `.tf.json`).
  *
- * Every `.tf` file is also checked with HashiCorp's own HCL parser (`@cdktn/hcl2json`, a Go/wasm
- * build of hashicorp/hcl), so tomguard never silently accepts a file that `terraform validate`
- * rejects, and syntax errors are reported with HashiCorp's wording and positions. Nothing in this
- * module throws for bad input: every problem becomes a LoadError.
+ * tomguard's own parser is the authority: it rejects exactly what HashiCorp's HCL parser rejects
+ * (proved by `npm run corpus:parser` and tests/hcl/parser-differential.test.ts). HashiCorp's parser
+ * (`@cdktn/hcl2json`, a Go/wasm build of hashicorp/hcl, slow to load and to run) is asked only when
+ * ours reports a syntax error, so the error reads as `terraform validate` would word it, and on every
+ * file under `scan --strict`. Nothing in this module throws for bad input: every problem becomes a LoadError.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { parse as Hcl2JsonParse } from '@cdktn/hcl2json';
 import { ConfigFile } from './ast';
+import { LABEL_COUNTS } from './label-counts';
 import { parseNativeFile } from './native-parser';
-import { HclSyntaxError } from './source-text';
+import { HclLimitError, HclSyntaxError } from './source-text';
 
 /** JSON syntax (and jsonc-parser) only for `.tf.json` files, which most roots do not have. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -28,6 +30,8 @@ export interface LoadError {
 
 export interface LoadLimits {
   maxFileBytes: number;
+  /** `scan --strict`: confirm every `.tf` file with HashiCorp's parser too, not only the ones ours rejects. */
+  strict?: boolean;
 }
 
 export const DEFAULT_LIMITS: LoadLimits = { maxFileBytes: 5 * 1024 * 1024 };
@@ -192,7 +196,7 @@ function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
 }
 
 /** Decodes a file's bytes into text, or explains why it is not Terraform source text. */
-function decodeSource(bytes: Uint8Array): { text: string } | { message: string } {
+function decodeSource(bytes: Uint8Array): { text: string } | { message: string; line?: number; column?: number } {
   const utf16 =
     bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe
       ? 'utf-16le'
@@ -210,16 +214,17 @@ function decodeSource(bytes: Uint8Array): { text: string } | { message: string }
     return { text };
   }
   const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  if (body.indexOf(0) !== -1) {
+  const nul = body.indexOf(0);
+  if (nul !== -1) {
     if (looksLikeUtf16WithoutBom(body)) return { message: 'looks like UTF-16 text without a byte order mark: save the file as UTF-8' };
-    return { message: 'binary file, not Terraform source' };
+    return { message: 'binary file, not Terraform source', ...lineColumnOfByte(body, nul) };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body) };
   } catch {
     const bad = firstInvalidUtf8Offset(body);
     const { line, column } = lineColumnOfByte(body, bad < 0 ? 0 : bad);
-    return { message: `not valid UTF-8 at line ${line}, column ${column}: save the file as UTF-8` };
+    return { message: `not valid UTF-8 at line ${line}, column ${column}: save the file as UTF-8`, line, column };
   }
 }
 
@@ -261,7 +266,9 @@ export function readSourceFile(file: string, limits: LoadLimits = DEFAULT_LIMITS
       if (total > max) return tooBig(Math.max(total, st.size));
     }
     const decoded = decodeSource(Buffer.concat(chunks, total));
-    return 'text' in decoded ? decoded : fail(decoded.message);
+    if ('text' in decoded) return decoded;
+    // The position of the first bad byte, when there is one, so editors can jump to it.
+    return { error: { file, ...(decoded.line !== undefined ? { line: decoded.line, column: decoded.column } : {}), message: decoded.message } };
   } catch (err) {
     return fail(`cannot read file: ${describeFsError(err)}`);
   } finally {
@@ -345,7 +352,7 @@ export async function loadConfigFile(file: string, limits: LoadLimits = DEFAULT_
   let key: string | undefined;
   try {
     const st = fs.statSync(file);
-    key = `${file}\u0000${st.size}\u0000${st.mtimeMs}\u0000${limits.maxFileBytes}`;
+    key = `${file}\u0000${st.size}\u0000${st.mtimeMs}\u0000${limits.maxFileBytes}\u0000${limits.strict === true}`;
   } catch {
     key = undefined;
   }
@@ -379,6 +386,14 @@ async function loadConfigFileUncached(file: string, limits: LoadLimits): Promise
   } catch (err) {
     ownFailure = err;
   }
+  if (parsed && file.endsWith('.tf')) {
+    const labelErrors = checkTopLevelLabels(parsed);
+    if (labelErrors.length > 0) return { errors: labelErrors };
+  }
+  // The clean path of every scan: our parser accepted the file, and it accepts only what HashiCorp's does.
+  if (parsed && !limits.strict) return { file: parsed, errors: [] };
+  // A limit (nesting, line length) is ours to report: HashiCorp's parser might exhaust its stack on the same input.
+  if (ownFailure instanceof HclLimitError) return { errors: [{ file, line: ownFailure.line, column: ownFailure.column, message: ownFailure.message }] };
 
   const hashicorp = await checkWithHashicorp(file, text);
   if (hashicorp.kind === 'rejected') return { errors: hashicorp.errors }; // the file is invalid: say it as Terraform does
@@ -390,8 +405,31 @@ async function loadConfigFileUncached(file: string, limits: LoadLimits): Promise
   } else if (ownFailure !== undefined) {
     errors.push({ file, message: `internal parser error: ${errorMessage(ownFailure)}` });
   }
-  if (hashicorp.kind === 'failed') errors.push({ file, message: `internal parser error: ${hashicorp.message}` });
+  // Under --strict a file HashiCorp's parser could not handle is not scanned; otherwise our parser's error stands.
+  if (hashicorp.kind === 'failed' && (errors.length === 0 || limits.strict)) errors.push({ file, message: `internal parser error: ${hashicorp.message}` });
   return errors.length > 0 ? { errors } : { file: parsed, errors };
+}
+
+const LABEL_NAMES: Record<number, string> = { 1: 'name', 2: 'type, name' };
+
+/**
+ * Terraform rejects a top-level block with the wrong number of labels (`variable {}`,
+ * `resource "aws_s3_bucket" {}`) when it decodes the file; HCL's syntax allows them, so the parsers
+ * cannot. Checked here so such a file is never scanned as valid.
+ */
+function checkTopLevelLabels(parsed: ConfigFile): LoadError[] {
+  const errors: LoadError[] = [];
+  for (const block of parsed.body.blocks) {
+    const want = LABEL_COUNTS[block.type];
+    if (want === undefined || block.labels.length === want) continue;
+    const labels = want === 0 ? 'no labels' : `${want} label${want === 1 ? '' : 's'} (${LABEL_NAMES[want]})`;
+    const message =
+      block.labels.length < want
+        ? `Missing name for ${block.type}; All ${block.type} blocks must have ${labels}.`
+        : `Extraneous label for ${block.type}; Only ${labels} ${want === 1 ? 'is' : 'are'} expected.`;
+    errors.push({ file: parsed.path, line: block.range.start.line, column: block.range.start.column, message });
+  }
+  return errors;
 }
 
 /** All Terraform files of a module directory; one bad file never loses the others. */

@@ -5,13 +5,24 @@
  * nest expressions inside strings and heredocs, which a scanner-with-lookahead handles more simply
  * than a lexer with modes. See docs/design.md for why this was chosen over tree-sitter.
  */
-import { Attribute, BinaryOp, Block, Body, Comment, ConfigFile, Expr, ObjectItem, TemplatePart } from './ast';
-import { HclSyntaxError, SourceText } from './source-text';
+import { Attribute, BinaryOp, Block, Body, Comment, ConfigFile, Expr, ObjectItem, Pos, Range, TemplatePart } from './ast';
+import { HclLimitError, HclSyntaxError, SourceText } from './source-text';
 
 // Each level longest first, so "<=" is not read as "<" (sorted once here: sorting per call was the parser's top cost).
 const BINARY_LEVELS: BinaryOp[][] = ([['||'], ['&&'], ['==', '!='], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']] as BinaryOp[][]).map((ops) =>
   [...ops].sort((a, b) => b.length - a.length),
 );
+
+/**
+ * Deepest nesting of blocks, brackets, parentheses, objects, templates and unary operators accepted.
+ * Real configurations stay below ~20; the limit keeps a hostile file from overflowing the stack of
+ * this recursive parser or of the evaluator that walks the tree.
+ */
+export const MAX_NESTING = 256;
+/** Longest chain of binary operators in one expression (the tree it builds is that deep). */
+export const MAX_OPERATOR_CHAIN = 1024;
+/** Longest line of native HCL accepted (characters); longer lines are generated data, not configuration. */
+export const MAX_LINE_LENGTH = 256 * 1024;
 
 // ASCII first without a Unicode regex: nearly every character of real HCL is ASCII.
 function isIdStart(c: string): boolean {
@@ -29,6 +40,7 @@ function isDigit(c: string): boolean {
 }
 
 export function parseNativeFile(path: string, text: string): ConfigFile {
+  checkLineLengths(path, text);
   const parser = new NativeParser(new SourceText(path, text));
   const body = parser.parseFileBody();
   return { path, body, comments: parser.comments, syntax: 'hcl' };
@@ -53,10 +65,14 @@ class NativeParser {
   private readonly s: string;
   /** Depth of brackets/parens/braces inside an expression: newlines are insignificant when > 0. */
   private nesting = 0;
+  /** Current recursion depth of blocks and expressions, limited to MAX_NESTING. */
+  depth = 0;
 
   constructor(
     private readonly src: SourceText,
     start = 0,
+    /** For a heredoc's (dedented) content parsed on its own: the file around it and how offsets map into it. */
+    private readonly outer?: { src: SourceText; fileOffset: (offset: number) => number },
   ) {
     this.s = src.text;
     this.i = start;
@@ -64,9 +80,30 @@ class NativeParser {
 
   // ---------------------------------------------------------------- errors and positions
 
-  private fail(message: string, at = this.i): never {
-    const p = this.src.pos(Math.min(at, this.s.length));
-    throw new HclSyntaxError(message, this.src.file, p.line, p.column);
+  /** The whole file's text positions (this parser may be reading a heredoc cut out of it). */
+  private fileSource(): SourceText {
+    return this.outer ? this.outer.src : this.src;
+  }
+
+  private toFileOffset(offset: number): number {
+    return this.outer ? this.outer.fileOffset(offset) : offset;
+  }
+
+  private fail(message: string, at = this.i, kind: typeof HclSyntaxError = HclSyntaxError): never {
+    const offset = Math.min(at, this.s.length);
+    const p = this.outer ? this.outer.src.pos(this.outer.fileOffset(offset)) : this.src.pos(offset);
+    throw new kind(message, this.src.file, p.line, p.column);
+  }
+
+  /** Counts one more level of nesting at `at`; fails with a clear message past MAX_NESTING. */
+  private enter(at = this.i): void {
+    if (++this.depth > MAX_NESTING) {
+      this.fail(
+        `Nesting too deep: more than ${MAX_NESTING} levels of blocks, brackets, parentheses, objects or templates. Terraform configurations are never nested this deeply; flatten this part of the file.`,
+        at,
+        HclLimitError,
+      );
+    }
   }
 
   private describeHere(): string {
@@ -83,8 +120,12 @@ class NativeParser {
     const s = this.s;
     while (this.i < s.length) {
       const c = s[this.i];
-      if (c === ' ' || c === '\t' || c === '\r' || c === '\uFEFF') {
+      if (c === ' ' || c === '\t' || (c === '\r' && s[this.i + 1] === '\n') || (c === '\uFEFF' && this.i === 0)) {
         this.i++;
+      } else if (c === '\r') {
+        this.fail('Invalid character: a carriage return (CR) not followed by a line feed. Save the file with LF or CRLF line endings.');
+      } else if (c === '\uFEFF') {
+        this.fail('Invalid character: a byte order mark (U+FEFF) is allowed only at the start of the file. Delete it.');
       } else if (c === '\n' && newlines) {
         this.i++;
       } else if (c === '#' || (c === '/' && s[this.i + 1] === '/')) {
@@ -140,8 +181,10 @@ class NativeParser {
   }
 
   private parseBody(start: number, inBlock: boolean): Body {
+    if (inBlock) this.enter(start - 1);
     const attributes: Attribute[] = [];
     const blocks: Block[] = [];
+    const attributeLines = new Map<string, number>();
     const saved = this.nesting;
     this.nesting = 0;
     while (true) {
@@ -159,24 +202,60 @@ class NativeParser {
       if (!name) this.fail(`Expected an attribute name or a block type, found ${this.describeHere()}.`);
       this.skip(false);
       if (this.s[this.i] === '=' && this.s[this.i + 1] !== '=') {
+        const earlier = attributeLines.get(name);
+        if (earlier !== undefined) {
+          this.fail(`Attribute redefined: the argument "${name}" was already set at line ${earlier}. Each argument may be set only once.`, itemStart);
+        }
+        attributeLines.set(name, this.src.pos(itemStart).line);
         this.i++;
         const expr = this.parseExpression();
         attributes.push({ name, expr, range: this.src.range(itemStart, expr.range.end.offset) });
-        this.endOfItem();
+        this.endOfItem('an argument');
       } else {
         blocks.push(this.parseBlock(name, itemStart));
       }
     }
     this.nesting = saved;
+    if (inBlock) this.depth--;
     return { attributes, blocks, range: this.src.range(start, this.i) };
   }
 
-  private endOfItem(): void {
+  /** In a multi-line body every argument and block ends with a newline (or the end of the file). */
+  private endOfItem(what: 'an argument' | 'a block'): void {
     this.skip(false);
-    if (this.i >= this.s.length) return;
-    const c = this.s[this.i];
-    if (c === '\n' || c === '}') return;
-    this.fail(`Unexpected ${this.describeHere()} after an attribute value: each attribute must end with a newline.`);
+    if (this.i >= this.s.length || this.s[this.i] === '\n') return;
+    this.fail(`Missing newline after ${what}: found ${this.describeHere()}; each argument and block definition must end with a newline.`);
+  }
+
+  /**
+   * `a { b = 1 }`: a block whose "{" is not followed by a newline holds nothing or a single argument,
+   * and its "}" must follow on the same line (HCL's single-line block rule).
+   */
+  private parseSingleLineBody(start: number): Body {
+    this.enter(start - 1);
+    const saved = this.nesting;
+    this.nesting = 0;
+    const attributes: Attribute[] = [];
+    if (this.s[this.i] !== '}') {
+      const itemStart = this.i;
+      const name = this.identifier();
+      this.skip(false);
+      if (!name || this.s[this.i] !== '=' || this.s[this.i + 1] === '=') {
+        this.fail('Argument definition required: a single-line block definition can contain only a single argument. Put a nested block on its own lines.', itemStart);
+      }
+      this.i++;
+      const expr = this.parseExpression();
+      attributes.push({ name, expr, range: this.src.range(itemStart, expr.range.end.offset) });
+      this.skip(false);
+      if (this.s[this.i] !== '}') {
+        this.fail(
+          `Invalid single-argument block definition: found ${this.describeHere()}; an argument on the same line as its block's "{" makes a single-line block, which must end with "}" on the same line. Start the argument on a new line.`,
+        );
+      }
+    }
+    this.nesting = saved;
+    this.depth--;
+    return { attributes, blocks: [], range: this.src.range(start, this.i) };
   }
 
   private parseBlock(type: string, start: number): Block {
@@ -197,10 +276,13 @@ class NativeParser {
     }
     this.i++; // {
     const bodyStart = this.i;
-    const body = this.parseBody(bodyStart, true);
+    this.skip(false);
+    const multiLine = this.i >= this.s.length || this.s[this.i] === '\n';
+    this.i = bodyStart;
+    const body = multiLine ? this.parseBody(bodyStart, true) : (this.skip(false), this.parseSingleLineBody(bodyStart));
     this.i++; // }
     const block: Block = { type, labels, body, range: this.src.range(start, this.i) };
-    this.endOfItem();
+    this.endOfItem('a block');
     return block;
   }
 
@@ -221,6 +303,13 @@ class NativeParser {
 
   private parseExpression(): Expr {
     const start = this.skipAndMark();
+    this.enter();
+    const e = this.parseConditional(start);
+    this.depth--;
+    return e;
+  }
+
+  private parseConditional(start: number): Expr {
     const cond = this.parseBinary(0);
     const save = this.i;
     this.skip();
@@ -243,7 +332,7 @@ class NativeParser {
   private parseBinary(level: number): Expr {
     if (level >= BINARY_LEVELS.length) return this.parseUnary();
     let left = this.parseBinary(level + 1);
-    while (true) {
+    for (let chain = 1; ; chain++) {
       // Do not consume whitespace (newlines inside brackets) unless an operator follows it.
       const save = this.i;
       this.skip();
@@ -251,6 +340,9 @@ class NativeParser {
       if (!op) {
         this.i = save;
         return left;
+      }
+      if (chain > MAX_OPERATOR_CHAIN) {
+        this.fail(`Expression too long: more than ${MAX_OPERATOR_CHAIN} "${op}" operators in a row. Split it into locals.`, this.i, HclLimitError);
       }
       this.i += op.length;
       const right = this.parseBinary(level + 1);
@@ -275,7 +367,9 @@ class NativeParser {
     const c = this.s[this.i];
     if (c === '!' || c === '-') {
       this.i++;
+      this.enter(start);
       const operand = this.parseUnary();
+      this.depth--;
       return { kind: 'unary', op: c as '!' | '-', operand, range: this.src.range(start, operand.range.end.offset) };
     }
     return this.parsePostfix(this.parseTerm());
@@ -317,8 +411,10 @@ class NativeParser {
 
   private parseNumber(): Expr {
     const start = this.i;
-    const m = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.s.slice(this.i, this.i + 400));
+    // HCL's scanner reads digits, dots and exponents as one token (never ending in "."), then converts it.
+    const m = /^[0-9](?:[0-9]|\.(?=[0-9eE])|[eE][+-]?[0-9])*/.exec(this.s.slice(this.i, this.i + 400));
     const text = m ? m[0] : '';
+    if (!/^[0-9]+(\.[0-9]*)?([eE][+-]?[0-9]+)?$/.test(text)) this.fail(`Invalid number literal "${text}".`, start);
     this.i += text.length;
     return { kind: 'literal', value: Number(text), range: this.src.range(start, this.i) };
   }
@@ -389,10 +485,14 @@ class NativeParser {
       const keyStart = this.i;
       let key: Expr;
       let bareKey = false;
+      // Inside an object, unlike brackets and parentheses, newlines matter: the key, "=" and the
+      // start of the value share a line, and a newline ends the value.
+      const outerNesting = this.nesting;
+      this.nesting = 0;
       const c = this.s[this.i];
       if (c !== undefined && isIdStart(c)) {
         const name = this.identifier();
-        this.skip(true);
+        this.skip(false);
         if (this.s[this.i] === '=' || this.s[this.i] === ':') {
           key = { kind: 'literal', value: name, range: this.src.range(keyStart, keyStart + name.length) };
           bareKey = true;
@@ -403,12 +503,13 @@ class NativeParser {
       } else {
         key = this.parseExpression();
       }
-      this.skip(true);
+      this.skip(false);
       const sep = this.s[this.i];
       if ((sep !== '=' && sep !== ':') || this.s[this.i + 1] === '=' || this.s[this.i + 1] === '>')
         this.fail(`Expected "=" or ":" after the object key, found ${this.describeHere()}.`);
       this.i++;
       const value = this.parseExpression();
+      this.nesting = outerNesting;
       items.push({ key, bareKey, value });
       // Items end with a comma or a newline.
       this.skip(false);
@@ -450,6 +551,7 @@ class NativeParser {
     this.skip();
     let grouping = false;
     if (this.peek('...')) {
+      if (!object) this.fail('Invalid "for" expression: the grouping ellipsis (...) cannot be used when building a tuple.');
       this.i += 3;
       grouping = true;
       this.skip();
@@ -480,12 +582,11 @@ class NativeParser {
         e = this.parseSplat(e, start, true);
       } else if (c === '.' && isDigit(this.s[this.i + 1] ?? '')) {
         this.i++;
-        const numStart = this.i;
-        while (isDigit(this.s[this.i] ?? '')) this.i++;
-        const key: Expr = { kind: 'literal', value: Number(this.s.slice(numStart, this.i)), range: this.src.range(numStart, this.i) };
+        const key = this.legacyIndexKey();
         e = { kind: 'index', obj: e, key, legacy: true, range: this.src.range(start, this.i) };
       } else if (c === '.' && this.s[this.i + 1] !== '.') {
         this.i++;
+        this.skip(); // HCL allows space between "." and the name: `a. b`
         const name = this.identifier();
         if (!name) this.fail(`Expected an attribute name after ".", found ${this.describeHere()}.`);
         e = { kind: 'getattr', obj: e, name, range: this.src.range(start, this.i) };
@@ -511,6 +612,19 @@ class NativeParser {
     }
   }
 
+  /**
+   * The number after a dot in `a.1`. HCL scans it as a number token, so `a.1.2` is the number 1.2,
+   * which it rejects as a chained legacy index; `a.1[2]` is fine.
+   */
+  private legacyIndexKey(): Expr {
+    const start = this.i;
+    const key = this.parseNumber();
+    if (/\./.test(this.s.slice(start, this.i))) {
+      this.fail('Invalid legacy index syntax: chaining two indexes together is not permitted. Use the proper index syntax instead, like [1][2].', start);
+    }
+    return key;
+  }
+
   /** After `[*]` (full) or `.*` (attribute-only), following traversal steps apply to each element. */
   private parseSplat(source: Expr, start: number, attrOnly: boolean): Expr {
     const itemRange = this.src.range(this.i, this.i);
@@ -525,9 +639,7 @@ class NativeParser {
         each = { kind: 'getattr', obj: each, name, range: this.src.range(start, this.i) };
       } else if (!attrOnly && c === '.' && isDigit(this.s[this.i + 1] ?? '')) {
         this.i++;
-        const numStart = this.i;
-        while (isDigit(this.s[this.i] ?? '')) this.i++;
-        const key: Expr = { kind: 'literal', value: Number(this.s.slice(numStart, this.i)), range: this.src.range(numStart, this.i) };
+        const key = this.legacyIndexKey();
         each = { kind: 'index', obj: each, key, legacy: true, range: this.src.range(start, this.i) };
       } else if (!attrOnly && c === '[' && this.s[this.i + 1] !== '*') {
         this.i++;
@@ -582,7 +694,10 @@ class NativeParser {
       }
       const c = s[this.i];
       if (terminator !== null && c === terminator) break;
-      if (terminator === '"' && c === '\n') this.fail('Unterminated string: a quoted string cannot span lines (use a heredoc).');
+      if (terminator === '"' && (c === '\n' || c === '\r')) this.fail('Unterminated string: a quoted string cannot span lines (use a heredoc).');
+      if (c === '\r' && s[this.i + 1] !== '\n' && this.outer) {
+        this.fail('Invalid character: a carriage return (CR) not followed by a line feed. Save the file with LF or CRLF line endings.');
+      }
       if (c === '\\' && escapes) {
         lit += this.readEscape();
         continue;
@@ -618,7 +733,9 @@ class NativeParser {
           break;
         }
         flush();
+        this.enter(directiveStart);
         parts.push(this.parseDirective(word, terminator, escapes));
+        this.depth--;
         continue;
       }
       lit += c;
@@ -718,8 +835,12 @@ class NativeParser {
       const len = n === 'u' ? 4 : 8;
       const hex = s.slice(this.i + 2, this.i + 2 + len);
       if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len) this.fail(`Invalid unicode escape: \\${n} needs ${len} hex digits.`);
+      const code = parseInt(hex, 16);
+      if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+        this.fail(`Invalid escape sequence: cannot encode character U+${code.toString(16).toUpperCase()} in UTF-8.`);
+      }
       this.i += 2 + len;
-      return String.fromCodePoint(parseInt(hex, 16));
+      return String.fromCodePoint(code);
     }
     this.fail(`Invalid escape sequence "\\${n ?? ''}": valid escapes are \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN.`);
   }
@@ -731,47 +852,93 @@ class NativeParser {
     if (indent) this.i++;
     const marker = this.identifier();
     if (!marker) this.fail('Expected a heredoc marker such as EOT after "<<".');
-    while (this.s[this.i] === ' ' || this.s[this.i] === '\t' || this.s[this.i] === '\r') this.i++;
-    if (this.s[this.i] !== '\n') this.fail('A heredoc marker must be followed by a newline.');
+    if (this.s[this.i] === '\r' && this.s[this.i + 1] === '\n') this.i++;
+    if (this.s[this.i] !== '\n') this.fail(`A heredoc marker must be followed directly by a newline, found ${this.describeHere()}.`);
     this.i++;
     // Find the closing marker: a line holding only the marker (leading spaces allowed).
     const contentStart = this.i;
-    const closeRe = new RegExp(`^[ \\t]*${marker}[ \\t\\r]*$`, 'm');
+    // The closing line must itself end with a newline: a marker on the file's last line without one is not closed.
+    const closeRe = new RegExp(`^[ \\t]*${marker}[ \\t]*(?=\\r?\\n)`, 'm');
     const rest = this.s.slice(contentStart);
     const m = closeRe.exec(rest);
     if (!m) this.fail(`Unterminated heredoc: no closing "${marker}" line was found.`, start);
     const contentEnd = contentStart + m.index;
     const closeEnd = contentEnd + m[0].length;
-    // Parse the template content as its own region.
-    let content = this.s.slice(contentStart, contentEnd);
-    if (indent) content = dedent(content);
-    const sub = new NativeParser(new SourceText(this.src.file, content));
-    let parts: TemplatePart[];
-    try {
-      parts = sub.parseTemplateParts(null, false);
-    } catch (err) {
-      if (err instanceof HclSyntaxError) {
-        // Re-base the error's line onto the heredoc's first content line.
-        const base = this.src.pos(contentStart);
-        throw new HclSyntaxError(err.message, this.src.file, base.line + err.line - 1, err.column);
+    // Parse the (dedented) content on its own, then move every position back to its place in the file.
+    const { text: content, lines } = heredocContent(this.s, contentStart, contentEnd, indent);
+    const fileOffset = (offset: number) => {
+      let lo = 0;
+      let hi = lines.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lines[mid].cutStart <= offset) lo = mid;
+        else hi = mid - 1;
       }
-      throw err;
-    }
+      const k = lo;
+      return this.toFileOffset(lines[k].fileStart + offset - lines[k].cutStart);
+    };
+    const sub = new NativeParser(new SourceText(this.src.file, content), 0, { src: this.fileSource(), fileOffset });
+    sub.depth = this.depth;
+    const parts = sub.parseTemplateParts(null, false);
+    remapRanges(parts, (offset) => this.fileSource().pos(fileOffset(offset)), new Set());
     this.i = closeEnd;
     return this.makeTemplate(parts, start, closeEnd, true);
   }
 }
 
-function dedent(content: string): string {
-  const lines = content.split('\n');
-  let min = Infinity;
-  for (const line of lines) {
-    if (line.trim() === '') continue;
-    const lead = /^[ \t]*/.exec(line)![0].length;
-    min = Math.min(min, lead);
+/** Rewrites, in place, the positions of every range in a parsed heredoc from its content to the file. */
+function remapRanges(node: unknown, pos: (offset: number) => Pos, seen: Set<object>): void {
+  if (typeof node !== 'object' || node === null || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node)) {
+    for (const item of node) remapRanges(item, pos, seen);
+    return;
   }
-  if (!isFinite(min) || min === 0) return content;
-  return lines.map((l) => l.slice(Math.min(min, /^[ \t]*/.exec(l)![0].length))).join('\n');
+  const record = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'range' && typeof value === 'object' && value !== null && !seen.has(value)) {
+      const range = value as Range;
+      seen.add(range);
+      range.start = pos(range.start.offset);
+      range.end = pos(range.end.offset);
+    } else {
+      remapRanges(value, pos, seen);
+    }
+  }
+}
+
+/**
+ * A heredoc's content (file offsets contentStart..contentEnd), dedented for `<<-` by the smallest
+ * indentation of its non-blank lines, with where each content line starts in the file.
+ */
+function heredocContent(
+  s: string,
+  contentStart: number,
+  contentEnd: number,
+  indent: boolean,
+): { text: string; lines: { cutStart: number; fileStart: number }[] } {
+  const raw = s.slice(contentStart, contentEnd).split('\n');
+  let min = 0;
+  if (indent) {
+    min = Infinity;
+    for (const line of raw) {
+      if (line.trim() === '') continue;
+      min = Math.min(min, /^[ \t]*/.exec(line)![0].length);
+    }
+    if (!isFinite(min)) min = 0;
+  }
+  const lines: { cutStart: number; fileStart: number }[] = [];
+  const out: string[] = [];
+  let cut = 0;
+  let file = contentStart;
+  for (const line of raw) {
+    const drop = Math.min(min, /^[ \t]*/.exec(line)![0].length);
+    lines.push({ cutStart: cut, fileStart: file + drop });
+    out.push(line.slice(drop));
+    cut += line.length - drop + 1;
+    file += line.length + 1;
+  }
+  return { text: out.join('\n'), lines };
 }
 
 function mergeLiterals(parts: TemplatePart[]): TemplatePart[] {
@@ -793,5 +960,25 @@ function applyStripMarkers(parts: TemplatePart[]): void {
     const next = parts[k + 1];
     if (p.stripBefore && prev && prev.kind === 'lit') parts[k - 1] = { kind: 'lit', value: prev.value.replace(/\s+$/, '') };
     if (p.stripAfter && next && next.kind === 'lit') parts[k + 1] = { kind: 'lit', value: next.value.replace(/^\s+/, '') };
+  }
+}
+
+/** Fails on the first line longer than MAX_LINE_LENGTH, before any parsing (bounded work per line). */
+function checkLineLengths(path: string, text: string): void {
+  if (text.length <= MAX_LINE_LENGTH) return;
+  let lineStart = 0;
+  for (let line = 1; ; line++) {
+    const end = text.indexOf('\n', lineStart);
+    const lineEnd = end < 0 ? text.length : end;
+    if (lineEnd - lineStart > MAX_LINE_LENGTH) {
+      throw new HclLimitError(
+        `Line too long: line ${line} has ${lineEnd - lineStart} characters, over the limit of ${MAX_LINE_LENGTH} for one line of HCL. Break it over several lines (generated data belongs in a .json file read with file()).`,
+        path,
+        line,
+        MAX_LINE_LENGTH + 1,
+      );
+    }
+    if (end < 0) return;
+    lineStart = end + 1;
   }
 }

@@ -54,3 +54,7 @@ export class HclSyntaxError extends Error {
     super(message);
   }
 }
+
+
+/** A syntax error for input over one of tomguard's limits (nesting depth, line length), not invalid HCL. */
+export class HclLimitError extends HclSyntaxError {}

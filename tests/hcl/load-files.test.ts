@@ -113,11 +113,31 @@ describe('loadConfigFile: parsing', () => {
     });
   });
 
-  it('rejects what Terraform rejects even when our parser returns a tree (validation is not skipped)', async () => {
+  it('under --strict rejects what Terraform rejects even when our parser returns a tree (validation is not skipped)', async () => {
     const fakeTree = { path: 'x', body: { attributes: [], blocks: [], range: {} }, comments: [], syntax: 'hcl' } as never;
     jest.spyOn(nativeParser, 'parseNativeFile').mockReturnValue(fakeTree);
     const file = write('broken.tf', BROKEN_TF);
-    expect(await loadConfigFile(file)).toEqual({ errors: [{ file, line: 2, column: 12, message: INVALID_EXPRESSION }] });
+    expect(await loadConfigFile(file, { ...DEFAULT_LIMITS, strict: true })).toEqual({ errors: [{ file, line: 2, column: 12, message: INVALID_EXPRESSION }] });
+    // Without --strict our parser is the authority: its tree is used as it is.
+    expect(await loadConfigFile(file)).toEqual({ file: fakeTree, errors: [] });
+  });
+
+  it('does not load HashiCorp\'s parser for a file ours accepts, and loads it to word an error', async () => {
+    await jest.isolateModulesAsync(async () => {
+      const loaded: string[] = [];
+      jest.doMock('@cdktn/hcl2json', () => {
+        loaded.push('@cdktn/hcl2json');
+        return jest.requireActual('@cdktn/hcl2json');
+      });
+      const isolated = jest.requireActual<typeof import('../../src/hcl/load-files')>('../../src/hcl/load-files');
+      const good = await isolated.loadConfigFile(write('main.tf', GOOD_TF));
+      expect(good.errors).toEqual([]);
+      expect(loaded).toEqual([]);
+      const broken = write('broken.tf', BROKEN_TF);
+      expect(await isolated.loadConfigFile(broken)).toEqual({ errors: [{ file: broken, line: 2, column: 12, message: INVALID_EXPRESSION }] });
+      expect(loaded).toEqual(['@cdktn/hcl2json']);
+    });
+    jest.dontMock('@cdktn/hcl2json');
   });
 
   it('reports our own parse failure on HCL that HashiCorp accepts, asking for a report', async () => {
@@ -129,6 +149,18 @@ describe('loadConfigFile: parsing', () => {
       errors: [{ file, line: 2, column: 5, message: `${OWN_PARSER_BUG_PREFIX}Expected something else.` }],
     });
     expect(OWN_PARSER_BUG_PREFIX).toBe('tomguard could not parse this valid HCL (please report): ');
+  });
+
+  it('rejects top-level blocks with the wrong number of labels, as Terraform does when it decodes the file', async () => {
+    const file = write('labels.tf', 'variable {}\nresource "aws_s3_bucket" {}\nlocals "x" {}\noutput "a" "b" {}\nmodule "m" {\n  source = "./m"\n}\n');
+    expect(await loadConfigFile(file)).toEqual({
+      errors: [
+        { file, line: 1, column: 1, message: 'Missing name for variable; All variable blocks must have 1 label (name).' },
+        { file, line: 2, column: 1, message: 'Missing name for resource; All resource blocks must have 2 labels (type, name).' },
+        { file, line: 3, column: 1, message: 'Extraneous label for locals; Only no labels are expected.' },
+        { file, line: 4, column: 1, message: 'Extraneous label for output; Only 1 label (name) is expected.' },
+      ],
+    });
   });
 
   it('turns an unexpected exception in our parser into an internal parser error', async () => {
@@ -154,16 +186,13 @@ describe('loadConfigFile: parsing', () => {
       }));
       const isolated = jest.requireActual<typeof import('../../src/hcl/load-files')>('../../src/hcl/load-files');
       const file = write('main.tf', GOOD_TF);
-      expect(await isolated.loadConfigFile(file)).toEqual({
+      expect(await isolated.loadConfigFile(file, { ...DEFAULT_LIMITS, strict: true })).toEqual({
         errors: [{ file, message: 'internal parser error: HashiCorp parser failed: Go program has already exited' }],
       });
       // Our syntax error is then reported as is: without HashiCorp's verdict we cannot call it our bug.
       const broken = write('broken.tf', BROKEN_TF);
       expect(await isolated.loadConfigFile(broken)).toEqual({
-        errors: [
-          { file: broken, line: 2, column: 12, message: 'Expected an expression, found newline.' },
-          { file: broken, message: 'internal parser error: HashiCorp parser failed: Go program has already exited' },
-        ],
+        errors: [{ file: broken, line: 2, column: 12, message: 'Expected an expression, found newline.' }],
       });
     });
     jest.dontMock('@cdktn/hcl2json');
@@ -186,14 +215,14 @@ describe('loadConfigFile: parsing', () => {
 
   it('reports read errors from loadConfigFile without parsing', async () => {
     const file = write('bin.tf', Buffer.from('a = 1\n\u0000\u0001', 'latin1'));
-    expect(await loadConfigFile(file)).toEqual({ errors: [{ file, message: 'binary file, not Terraform source' }] });
+    expect(await loadConfigFile(file)).toEqual({ errors: [{ file, line: 2, column: 1, message: 'binary file, not Terraform source' }] });
   });
 });
 
 describe('readSourceFile: decoding', () => {
   it('rejects binary files (NUL bytes)', () => {
     const file = write('bin.tf', Buffer.from([0x61, 0x20, 0x3d, 0x20, 0x31, 0x0a, 0x00, 0x01, 0x02]));
-    expect(readError(file)).toEqual({ file, message: 'binary file, not Terraform source' });
+    expect(readError(file)).toEqual({ file, line: 2, column: 1, message: 'binary file, not Terraform source' });
   });
 
   it('finds a NUL byte far beyond the first 8 KiB', () => {
@@ -209,7 +238,7 @@ describe('readSourceFile: decoding', () => {
   it('reports invalid UTF-8 with the line and column of the first bad byte', () => {
     // Line 2 is `b = "hé` (7 characters) then the bad byte 0xFF.
     const file = write('latin.tf', Buffer.from([...Buffer.from('a = 1\nb = "h\u00e9'), 0xff, ...Buffer.from('"\n')]));
-    expect(readError(file)).toEqual({ file, message: 'not valid UTF-8 at line 2, column 8: save the file as UTF-8' });
+    expect(readError(file)).toEqual({ file, line: 2, column: 8, message: 'not valid UTF-8 at line 2, column 8: save the file as UTF-8' });
   });
 
   it('counts columns in UTF-16 code units like the syntax tree (an emoji is two)', () => {
@@ -419,10 +448,10 @@ describe('loadModuleDir', () => {
     ]);
     expect(r.errors).toEqual([
       { file: p('big.tf'), message: 'file is 203 bytes, over the 100-byte limit (raise it with --max-file-size)' },
-      { file: p('bin.tf'), message: 'binary file, not Terraform source' },
+      { file: p('bin.tf'), line: 1, column: 1, message: 'binary file, not Terraform source' },
       { file: p('broken.tf'), line: 2, column: 12, message: INVALID_EXPRESSION },
       { file: p('broken.tf.json'), line: 3, column: 46, message: 'Invalid JSON: a quoted property name was expected here.' },
-      { file: p('latin.tf'), message: 'not valid UTF-8 at line 1, column 3: save the file as UTF-8' },
+      { file: p('latin.tf'), line: 1, column: 3, message: 'not valid UTF-8 at line 1, column 3: save the file as UTF-8' },
       { file: p('loop1.tf'), message: 'cannot read file: symlink loop' },
       { file: p('loop2.tf'), message: 'cannot read file: symlink loop' },
     ]);
