@@ -3,7 +3,7 @@
  * reported with its location in the file and a plain sentence; nothing half-valid is used.
  */
 import * as fs from 'node:fs';
-import Ajv from 'ajv';
+import Ajv, { ErrorObject } from 'ajv';
 import { betterAjvErrors } from '@apideck/better-ajv-errors';
 import { LineCounter, isMap, isScalar, isSeq, Node as YamlNode, parseDocument } from 'yaml';
 import { Diagnostic } from '../diagnostics';
@@ -36,6 +36,27 @@ const PARAMETER_NAMES: Record<string, keyof RuleParameters> = {
 };
 
 let validator: ReturnType<Ajv['compile']> | undefined;
+
+type SchemaError = { path: string; message: string; suggestion?: string };
+
+/**
+ * better-ajv-errors words schema errors well, but some inputs defeat it: it throws on some shapes and
+ * drops errors about keys such as `constructor` (it looks them up on plain objects). Then each of ajv's
+ * own errors is given in the same form, so a rejected profile always says why.
+ */
+function readableSchemaErrors(data: unknown, errors: ErrorObject[]): SchemaError[] {
+  try {
+    const better = betterAjvErrors({ schema: PROFILE_SCHEMA as never, data, errors, basePath: 'profile' });
+    if (better.length > 0) return better;
+  } catch {
+    // fall through to ajv's own errors
+  }
+  return errors.map((e) => {
+    const extra = e.keyword === 'additionalProperties' ? `: '${String((e.params as { additionalProperty?: unknown }).additionalProperty)}'` : '';
+    const path = e.instancePath.split('/').slice(1).map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : `.${seg.replace(/~1/g, '/').replace(/~0/g, '~')}`)).join('');
+    return { path: `profile${path}`, message: `${e.message ?? 'is not valid'}${extra}` };
+  });
+}
 
 /** The line of a JSON pointer in the YAML/JSON source, for messages. */
 function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, pointer: string): number | undefined {
@@ -82,7 +103,7 @@ export function loadProfile(file: string, shown: string, knownRules: ReadonlySet
   const data = doc.toJS() as unknown;
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(PROFILE_SCHEMA);
   if (!validator(data)) {
-    const errors = betterAjvErrors({ schema: PROFILE_SCHEMA as never, data, errors: validator.errors, basePath: 'profile' });
+    const errors = readableSchemaErrors(data, validator.errors ?? []);
     return {
       problems: errors.map((e) => {
         const pointer = e.path.replace(/^profile/, '').replace(/\./g, '/').replace(/\[(\d+)\]/g, '/$1');
