@@ -48,6 +48,8 @@ export interface ScanArgs {
   jobs: number;
   profile?: string;
   'download-modules'?: boolean;
+  /** Read local modules and files outside the repository root (src/config/repository-root.ts). */
+  'allow-outside-root'?: boolean;
   /** SARIF `automationDetails.id` of the one run for everything scanned (default: one run per root). */
   'sarif-category'?: string;
   /** PR mode: only results the change since this git revision touched are new, annotate and fail. */
@@ -196,6 +198,8 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     sourceRoot: args['source-root'],
     limits: { maxFileBytes: Math.round(args['max-file-size'] * 1024 * 1024) },
     downloadModules: args['download-modules'] ? {} : undefined,
+    namedDirs: (args.paths.length > 0 ? args.paths : ['.']).map((p) => path.resolve(io.cwd, p)),
+    allowOutsideRoot: args['allow-outside-root'],
     changes,
   });
   if (baselineWarning) report.warnings.push({ file: args.baseline!, message: baselineWarning, severity: 'warning' });

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import Ajv, { ErrorObject } from 'ajv';
 import { betterAjvErrors } from '@apideck/better-ajv-errors';
-import { LineCounter, isMap, isScalar, isSeq, Node as YamlNode, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, Node as YamlNode, parseDocument, visit } from 'yaml';
 import { Diagnostic } from '../diagnostics';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
 import { PROFILE_SCHEMA } from './profile-schema';
@@ -58,6 +58,17 @@ function readableSchemaErrors(data: unknown, errors: ErrorObject[]): SchemaError
   });
 }
 
+function firstAliasLine(doc: ReturnType<typeof parseDocument>, counter: LineCounter): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset === undefined ? undefined : counter.linePos(offset).line;
+}
+
 /** The line of a JSON pointer in the YAML/JSON source, for messages. */
 function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, pointer: string): number | undefined {
   const segments = pointer.split('/').filter(Boolean);
@@ -100,7 +111,13 @@ export function loadProfile(file: string, shown: string, knownRules: ReadonlySet
       }),
     };
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (err) {
+    // Aliases are resolved only here: an alias with no anchor before it, or too many (an alias bomb).
+    return { problems: [{ file: shown, line: firstAliasLine(doc, counter), message: `Not valid YAML/JSON: ${(err as Error).message}`, severity: 'error' }] };
+  }
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(PROFILE_SCHEMA);
   if (!validator(data)) {
     const errors = readableSchemaErrors(data, validator.errors ?? []);

@@ -115,8 +115,9 @@ const TFVARS_SEEDS = [
 
 /** Small plans: windows of the fixture plans (the whole 400 KB plans would make each run slow). */
 function planWindow(file: string, start: number, size: number): string {
-  const plan = JSON.parse(read(file)) as Record<string, any>;
-  const resources = (plan.planned_values.root_module.resources as Array<{ address: string }>).slice(start, start + size);
+  type Listed = Array<{ address: string }>;
+  const plan = JSON.parse(read(file)) as { format_version: string; terraform_version: string; variables: unknown; planned_values: { root_module: { resources: Listed } }; resource_changes: Listed; configuration: { root_module: { resources: Listed } } };
+  const resources = plan.planned_values.root_module.resources.slice(start, start + size);
   const addresses = new Set(resources.map((r) => r.address));
   return JSON.stringify(
     {
@@ -124,8 +125,8 @@ function planWindow(file: string, start: number, size: number): string {
       terraform_version: plan.terraform_version,
       variables: plan.variables,
       planned_values: { root_module: { resources } },
-      resource_changes: (plan.resource_changes as Array<{ address: string }>).filter((c) => addresses.has(c.address)),
-      configuration: { root_module: { resources: (plan.configuration.root_module.resources as Array<{ address: string }>).filter((r) => addresses.has(r.address)) } },
+      resource_changes: plan.resource_changes.filter((c) => addresses.has(c.address)),
+      configuration: { root_module: { resources: plan.configuration.root_module.resources.filter((r) => addresses.has(r.address)) } },
     },
     null,
     1,
