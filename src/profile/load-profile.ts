@@ -7,6 +7,8 @@ import Ajv, { ErrorObject } from 'ajv';
 import { betterAjvErrors } from '@apideck/better-ajv-errors';
 import { LineCounter, isMap, isScalar, isSeq, Node as YamlNode, parseDocument, visit } from 'yaml';
 import { Diagnostic } from '../diagnostics';
+import { MAX_PROFILE_NESTING, yamlTooDeepAt } from '../nesting-depth';
+import { lineColumnAt } from '../plan/read-json';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
 import { PROFILE_SCHEMA } from './profile-schema';
 import { AccountDefinition, ClaimDefinition, Exemption, Profile, REFERENCE_PROFILE } from './reference-profile';
@@ -102,6 +104,10 @@ export function loadProfile(file: string, shown: string, knownRules: ReadonlySet
     return { problems: [{ file: shown, message: `Cannot read profile ${shown}: ${(err as Error).message}`, severity: 'error' }] };
   }
   const counter = new LineCounter();
+  const deep = yamlTooDeepAt(text, MAX_PROFILE_NESTING);
+  if (deep !== undefined) {
+    return { problems: [{ file: shown, ...lineColumnAt(text, deep), message: `Nested more than ${MAX_PROFILE_NESTING} levels deep here; a profile needs at most five, so it is not read.`, severity: 'error' }] };
+  }
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {
     return {
