@@ -6,6 +6,7 @@ import { changedRoots } from '../engine/changed-roots';
 import { Baseline, readBaseline, writeBaseline } from '../report/baseline';
 import { Report } from '../report/findings';
 import { renderJson } from '../report/json-reporter';
+import { neutraliseReport } from '../report/neutralise';
 import { filterReport } from '../report/filter';
 import { renderText } from '../report/text-reporter';
 import { renderMarkdown } from '../report/markdown-reporter';
@@ -89,10 +90,11 @@ export function selectRules(only: string[], skip: string[]) {
   return ALL_RULES.filter((r) => (only.length === 0 || only.includes(r.meta.id)) && !skip.includes(r.meta.id));
 }
 
-function render(format: Format, report: Report, rules: readonly Rule[], args: ScanArgs, io: CliIo, toTerminal: boolean): string {
+function render(format: Format, faithful: Report, rules: readonly Rule[], args: ScanArgs, io: CliIo, toTerminal: boolean): string {
+  if (format === 'json') return renderJson(faithful);
+  // Control characters from scanned code are shown as escapes everywhere but JSON (src/report/neutralise.ts).
+  const report = neutraliseReport(faithful);
   switch (format) {
-    case 'json':
-      return renderJson(report);
     case 'sarif':
       return renderSarif(report, rules, { category: args['sarif-category'], wholeScanCategory: sarifCategory(args.paths, args.recursive), srcRoot: io.cwd });
     case 'github':
