@@ -44,11 +44,10 @@ export function yamlTooDeepAt(text: string, limit: number): number | undefined {
       continue;
     }
     if (lineStart && flow === 0) {
-      if (ch === ' ' || ch === '-' && text[i + 1] === ' ') {
+      if (ch === ' ' || (ch === '-' && text[i + 1] === ' ')) {
         column++;
         continue;
       }
-      lineStart = false;
       if (ch !== '#') {
         while (indents.length > 0 && indents[indents.length - 1] >= column) indents.pop();
         indents.push(column);
