@@ -27,6 +27,7 @@ const terragrunt = () => ({
   ...(require('./terragrunt/unit') as typeof import('./terragrunt/unit')),
 });
 /* eslint-enable @typescript-eslint/no-require-imports */
+import { isWithin, repositoryRoot } from './config/repository-root';
 
 export interface InputOptions {
   variables?: CliVariable[];
@@ -37,6 +38,10 @@ export interface InputOptions {
   sourceRoot?: string;
   /** Fetch remote modules that are not on disk (off by default: a plain scan opens no connection). */
   downloadModules?: DownloadSettings;
+  /** Directories named on the command line (absolute): they widen the repository root outside git. */
+  namedDirs?: string[];
+  /** --allow-outside-root: read modules and files outside the repository root too. */
+  allowOutsideRoot?: boolean;
 }
 
 export interface LoadedInput {
@@ -66,6 +71,8 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
   const common = { cli: options.variables ?? [], env: options.env ?? process.env, cwd, limits: options.limits ?? DEFAULT_LIMITS, downloadModules: options.downloadModules };
   let evaluation;
   let unitDiagnostics: Diagnostic[] | undefined;
+  const trusted = [cwd, ...(options.namedDirs ?? [])];
+  const rootOf = (dir: string) => ({ repoRoot: repositoryRoot(dir, trusted), allowOutsideRoot: options.allowOutsideRoot });
   const unitDir = stat.isDirectory() ? abs : path.basename(abs) === TERRAGRUNT_FILE ? path.dirname(abs) : undefined;
   if (unitDir !== undefined && fs.existsSync(path.join(unitDir, TERRAGRUNT_FILE)) && (await terragrunt().isTerragruntUnit(unitDir, common.limits))) {
     const unit = await terragrunt().readTerragruntUnit(unitDir, { env: common.env, cwd, limits: common.limits });
@@ -73,11 +80,15 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
     if (!unit.moduleDir) {
       return { kind: 'hcl', path: shown, graph: new ResourceGraph(), suppressions: [], diagnostics: unit.diagnostics, unresolvedModules: unit.unresolved ? [unit.unresolved] : [] };
     }
-    evaluation = await evaluateRoot(unit.moduleDir, { ...common, inputs: unit.inputs, extraFiles: unit.extraFiles, replacedFiles: unit.replacedFiles });
+    // The unit names its module explicitly (terraform { source }): the root holds both.
+    const root = rootOf(unitDir);
+    const moduleRoot = rootOf(unit.moduleDir).repoRoot;
+    const repoRoot = isWithin(root.repoRoot, moduleRoot) ? root.repoRoot : isWithin(moduleRoot, root.repoRoot) ? moduleRoot : commonAncestor(root.repoRoot, moduleRoot);
+    evaluation = await evaluateRoot(unit.moduleDir, { ...common, ...root, repoRoot, inputs: unit.inputs, extraFiles: unit.extraFiles, replacedFiles: unit.replacedFiles });
   } else if (stat.isDirectory()) {
-    evaluation = await evaluateRoot(abs, common);
+    evaluation = await evaluateRoot(abs, { ...common, ...rootOf(abs) });
   } else if (abs.endsWith('.tf') || abs.endsWith('.tf.json')) {
-    evaluation = await evaluateRoot(path.dirname(abs), { ...common, singleFile: abs });
+    evaluation = await evaluateRoot(path.dirname(abs), { ...common, ...rootOf(path.dirname(abs)), singleFile: abs });
   } else if (abs.endsWith('.json') || looksLikeJson(abs)) {
     return loadJsonInput(abs, shown, options, cwd);
   } else {
@@ -108,6 +119,12 @@ export async function loadInput(inputPath: string, options: InputOptions = {}): 
     if (!diagnostics.some((d) => d.file === m.file && d.line === m.line)) diagnostics.push(unresolvedModuleWarning(m));
   }
   return { kind: 'hcl', path: shown, graph, diagnostics, unresolvedModules, suppressions: suppressionComments(evaluation.tree, (f) => evaluation.displayPath(f)) };
+}
+
+function commonAncestor(a: string, b: string): string {
+  let dir = a;
+  while (!isWithin(dir, b) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
 }
 
 async function loadJsonInput(abs: string, shown: string, options: InputOptions, cwd: string): Promise<LoadedInput> {

@@ -67,7 +67,7 @@ export function variableOptions<T>(y: Argv<T>) {
 }
 
 /** Options of `scan` that a .tomguard.yml may set. */
-const SCAN_OPTIONS = ['format', 'output', 'fail-on', 'fail-on-unknown', 'rules', 'skip-rules', 'var', 'var-file', 'only-failures', 'quiet', 'color', 'no-color', 'max-file-size', 'source-root', 'recursive', 'baseline', 'write-baseline', 'jobs', 'profile', 'download-modules', 'sarif-category', 'diff-base', 'strict'];
+const SCAN_OPTIONS = ['format', 'output', 'fail-on', 'fail-on-unknown', 'rules', 'skip-rules', 'var', 'var-file', 'only-failures', 'quiet', 'color', 'no-color', 'max-file-size', 'source-root', 'recursive', 'baseline', 'write-baseline', 'jobs', 'profile', 'download-modules', 'sarif-category', 'diff-base', 'strict', 'allow-outside-root'];
 
 /** True when the option was written on the command line (then it wins over the config file). */
 function givenOnCommandLine(rawArgv: string[], name: string): boolean {
@@ -131,6 +131,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           .option('profile', { type: 'string', describe: 'TOM profile (YAML or JSON); default: the built-in reference TOM' })
           .option('download-modules', { type: 'boolean', default: false, describe: 'Fetch remote modules (registry, git over https, https archives) that terraform init has not put on disk, into ~/.cache/tomguard/modules' })
           .option('strict', { type: 'boolean', default: false, describe: "Also parse every .tf file with HashiCorp's HCL parser (slower); by default it runs only on files tomguard's parser rejects, to word the error as Terraform does" })
+          .option('allow-outside-root', { type: 'boolean', default: false, describe: 'Read local modules, symlinked files and file()/templatefile() paths outside the repository root (the git work tree; outside git, the outermost of the named paths and the working directory that holds the root)' })
           .option('diff-base', { type: 'string', requiresArg: true, describe: 'PR mode: results on resources whose blocks changed since this git revision (compared from its merge base with HEAD, working tree and untracked files included) are new; only new failures are annotated and fail the run' })
           .option('sarif-category', { type: 'string', requiresArg: true, describe: 'SARIF: one run with this code scanning category (automationDetails.id) for everything scanned; default: one run per root, category tomguard/<root>/' })
           .option('source-root', { type: 'string', describe: "For plan JSON: where the .tf files are, to map findings to lines (default: the plan file's directory)" }),

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { scan } from '../engine/scan';
 import { Baseline, readBaseline, writeBaseline } from '../report/baseline';
 import { Report } from '../report/findings';
+import { neutraliseReport } from '../report/neutralise';
 import { filterReport } from '../report/filter';
 import { REPORTERS } from '../report/reporters';
 import { Rule } from '../rules/types';
@@ -48,6 +49,8 @@ export interface ScanArgs {
   profile?: string;
   'download-modules'?: boolean;
   strict?: boolean;
+  /** Read local modules and files outside the repository root (src/config/repository-root.ts). */
+  'allow-outside-root'?: boolean;
   /** SARIF `automationDetails.id` of the one run for everything scanned (default: one run per root). */
   'sarif-category'?: string;
   /** PR mode: only results the change since this git revision touched are new, annotate and fail. */
@@ -87,10 +90,11 @@ export function selectRules(only: string[], skip: string[]) {
   return ALL_RULES.filter((r) => (only.length === 0 || only.includes(r.meta.id)) && !skip.includes(r.meta.id));
 }
 
-function render(format: Format, report: Report, rules: readonly Rule[], args: ScanArgs, io: CliIo, toTerminal: boolean): string {
+function render(format: Format, faithful: Report, rules: readonly Rule[], args: ScanArgs, io: CliIo, toTerminal: boolean): string {
+  if (format === 'json') return REPORTERS.json().renderJson(faithful);
+  // Control characters from scanned code are shown as escapes everywhere but JSON (src/report/neutralise.ts).
+  const report = neutraliseReport(faithful);
   switch (format) {
-    case 'json':
-      return REPORTERS.json().renderJson(report);
     case 'sarif':
       return REPORTERS.sarif().renderSarif(report, rules, { category: args['sarif-category'], wholeScanCategory: sarifCategory(args.paths, args.recursive), srcRoot: io.cwd });
     case 'github':
@@ -197,6 +201,8 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     sourceRoot: args['source-root'],
     limits: { maxFileBytes: Math.round(args['max-file-size'] * 1024 * 1024), strict: args.strict === true },
     downloadModules: args['download-modules'] ? {} : undefined,
+    namedDirs: (args.paths.length > 0 ? args.paths : ['.']).map((p) => path.resolve(io.cwd, p)),
+    allowOutsideRoot: args['allow-outside-root'],
     changes,
   });
   if (baselineWarning) report.warnings.push({ file: args.baseline!, message: baselineWarning, severity: 'warning' });

@@ -2,7 +2,6 @@
  * Entry point of HCL evaluation: loads a root module tree, gathers its variables and evaluates every
  * module instance, resource and data source.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSink, diagnosticAt } from '../diagnostics';
 import { Range } from '../hcl/ast';
@@ -22,10 +21,16 @@ import type { DownloadSettings } from '../modules/download';
 /** The downloader (tar, yauzl, semver, https) only for --download-modules: a plain scan never fetches. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadDownloader = () => require('../modules/download') as typeof import('../modules/download');
+import { repositoryRoot } from './repository-root';
 
 export interface EvaluateOptions extends VariableInputs {
-  /** Files outside this directory are never read by file()/templatefile(). Default: the root dir. */
+  /**
+   * Local modules, symlinked source files and file()/templatefile() paths outside this directory are
+   * refused. Default: src/config/repository-root.ts for the root dir and the working directory.
+   */
   repoRoot?: string;
+  /** --allow-outside-root: no such limit. */
+  allowOutsideRoot?: boolean;
   /** Paths in messages and reports are relative to this directory. Default: process.cwd(). */
   cwd?: string;
   limits?: LoadLimits;
@@ -59,7 +64,7 @@ export class Evaluation {
     options: EvaluateOptions,
   ) {
     this.cwd = options.cwd ?? process.cwd();
-    this.repoRoot = path.resolve(options.repoRoot ?? defaultRepoRoot(rootDir, tree));
+    this.repoRoot = evaluationRoot(rootDir, options);
     this.packageRoots = [...new Set([...tree.calls.values()].flatMap((c) => (c.module && c.packageDir ? [c.packageDir] : [])))];
     this.diagnostics.addAll(tree.diagnostics.map((d) => ({ ...d, file: this.displayPath(d.file) })));
     this.variables = RootVariables.gather(rootDir, options, this.functionContext(rootDir), this.cwd);
@@ -136,23 +141,10 @@ export class Evaluation {
   }
 }
 
-/**
- * The directory file() may read below: the enclosing git work tree, else the common ancestor of the
- * root and every local module it loads (modules often share a `templates/` folder beside them).
- */
-function defaultRepoRoot(rootDir: string, tree: ModuleTree): string {
-  for (let dir = path.resolve(rootDir); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) break;
-  }
-  let common = path.resolve(rootDir);
-  for (const call of tree.calls.values()) {
-    // Downloaded packages live in the cache: widening the root to include them would open the whole disk.
-    if (!call.module || call.packageDir) continue;
-    const dir = path.resolve(call.module.dir);
-    while (!(dir + path.sep).startsWith(common + path.sep) && path.dirname(common) !== common) common = path.dirname(common);
-  }
-  return common;
+/** The directory nothing is read outside of (the file system root with --allow-outside-root). */
+function evaluationRoot(rootDir: string, options: EvaluateOptions): string {
+  if (options.allowOutsideRoot) return path.parse(path.resolve(rootDir)).root;
+  return path.resolve(options.repoRoot ?? repositoryRoot(rootDir, [options.cwd ?? process.cwd()]));
 }
 
 export async function evaluateRoot(rootDir: string, options: EvaluateOptions = {}): Promise<Evaluation> {
@@ -163,6 +155,7 @@ export async function evaluateRoot(rootDir: string, options: EvaluateOptions = {
     replacedFiles: options.replacedFiles,
     cwd: options.cwd,
     downloadModules: options.downloadModules && loadDownloader().downloaderFor(options.downloadModules, options.env ?? process.env),
+    repoRoot: options.allowOutsideRoot ? undefined : evaluationRoot(rootDir, options),
   };
   const tree = await loadModuleTree(rootDir, treeOptions);
   const evaluation = new Evaluation(rootDir, tree, options);

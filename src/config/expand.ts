@@ -19,14 +19,20 @@ export function addressSuffix(key: string | number): string {
   return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
 
+/** Instances one count expands to at most. */
+export const MAX_COUNT = 10_000;
+
 export function expandCount(count: Value): Expansion {
   if (count instanceof Unknown) {
     return { known: false, reason: count, kind: 'count', bindings: { count: { index: new Unknown('count.index', `count depends on ${count.describe()}`) } } };
   }
   const n = typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : count;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-    throw new EvalError(`count must be a whole number of zero or more, got ${typeName(count)} ${JSON.stringify(count)}.`);
+    const shown = typeof count === 'number' ? String(count) : JSON.stringify(count);
+    throw new EvalError(`count must be a whole number of zero or more, got ${typeName(count)} ${shown}.`);
   }
+  // A hostile count (1e20) would exhaust memory long before Terraform's provider limits matter.
+  if (n > MAX_COUNT) throw new EvalError(`count is ${n}, more than the ${MAX_COUNT} instances tomguard expands; this resource's instances are unknown.`);
   const instances: InstanceKey[] = [];
   for (let i = 0; i < n; i++) instances.push({ suffix: addressSuffix(i), key: i, bindings: { count: { index: i } } });
   return { known: true, instances, kind: 'count' };

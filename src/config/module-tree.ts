@@ -8,6 +8,7 @@ import { Diagnostic, diagnosticAt } from '../diagnostics';
 import { Block, ConfigFile } from '../hcl/ast';
 import { LoadLimits, loadConfigFile, loadModuleDir } from '../hcl/load-files';
 import type { FetchResult } from '../modules/download';
+import { OUTSIDE_ROOT_HINT, isWithin as isWithinRoot, realpathLenient } from './repository-root';
 
 export interface ModuleSourceDir {
   dir: string;
@@ -76,6 +77,11 @@ export interface LoadTreeOptions {
   downloadModules?: { fetch(source: string, version?: string): Promise<FetchResult> };
   /** Paths in messages are relative to this directory (default: the process's). */
   cwd?: string;
+  /**
+   * Local module directories and source files (through symlinks) must lie below this directory
+   * (src/config/repository-root.ts); undefined: no limit (--allow-outside-root).
+   */
+  repoRoot?: string;
 }
 
 /** The module block's `version`, which Terraform requires to be a literal string. */
@@ -97,12 +103,19 @@ export async function loadModuleTree(rootDir: string, options: LoadTreeOptions =
   const calls = new Map<string, ModuleCallResolution>();
   const modulesJson = readModulesJson(rootDir, diagnostics);
 
-  const loadDir = async (dir: string): Promise<ModuleSourceDir> => {
+  /** `packageDir`: a downloaded package holding `dir`, whose files must stay inside it instead of the repository. */
+  const loadDir = async (dir: string, packageDir?: string): Promise<ModuleSourceDir> => {
     const cached = cache.get(dir);
     if (cached) return cached;
     const loaded = await loadModuleDir(dir, options.limits);
-    diagnostics.push(...loaded.errors);
-    const mod = { dir, files: loaded.files };
+    const within = packageDir ?? options.repoRoot;
+    const outside = new Set(within ? filesOutside(loaded.files.map((f) => f.path), within) : []);
+    for (const file of outside) {
+      const root = packageDir ? `its downloaded package (${packageDir})` : `the repository root (${options.repoRoot})`;
+      diagnostics.push({ file, message: `${path.basename(file)} is a symlink to ${realpathLenient(file)}, outside ${root}; not read${packageDir ? '' : ` (${OUTSIDE_ROOT_HINT})`}.`, severity: 'error' });
+    }
+    diagnostics.push(...loaded.errors.filter((e) => !outside.has(e.file)));
+    const mod = { dir, files: loaded.files.filter((f) => !outside.has(f.path)) };
     cache.set(dir, mod);
     return mod;
   };
@@ -155,6 +168,13 @@ export async function loadModuleTree(rootDir: string, options: LoadTreeOptions =
           continue;
         }
         const real = safeRealpath(resolution.dir);
+        // Code a hostile repository points to elsewhere on the disk (`../../../home/x`, an absolute Dir in
+        // modules.json, a symlinked directory) is not read: downloaded packages have their own check above.
+        if (options.repoRoot && !childPackage && !isWithinRoot(realpathLenient(options.repoRoot), real)) {
+          calls.set(key, { source, unresolvedReason: `its source leads outside the repository root (${options.repoRoot})` });
+          diagnostics.push(diagnosticAt(block.range, `module "${block.labels[0]}": the source "${source}" leads to ${real}, outside the repository root (${options.repoRoot}); not read (${OUTSIDE_ROOT_HINT}).`));
+          continue;
+        }
         if (dirChain.includes(real)) {
           const reason = `module call cycle: ${key.split('.').map((n) => `module.${n}`).join(' → ')} leads back to ${path.relative(rootDir, real) || '.'}`;
           calls.set(key, { source, unresolvedReason: reason });
@@ -166,12 +186,16 @@ export async function loadModuleTree(rootDir: string, options: LoadTreeOptions =
           diagnostics.push(diagnosticAt(block.range, `Module nesting is deeper than ${MAX_MODULE_DEPTH} levels; values below are unknown.`));
           continue;
         }
+        if (isSymlinkLoop(resolution.dir)) {
+          calls.set(key, { source, unresolvedReason: `${path.relative(rootDir, resolution.dir) || '.'} is a symlink loop` });
+          continue;
+        }
         if (!fs.existsSync(resolution.dir) || !fs.statSync(resolution.dir).isDirectory()) {
           // Reported once, as a warning, with the other unresolved calls (src/engine/unresolved-modules.ts).
           calls.set(key, { source, unresolvedReason: `the directory ${path.relative(rootDir, resolution.dir) || '.'} does not exist (check the source path)` });
           continue;
         }
-        const child = await loadDir(resolution.dir);
+        const child = await loadDir(resolution.dir, childPackage);
         calls.set(key, { source, module: child, ...(childPackage ? { packageDir: childPackage } : {}) });
         await visit(child, key, [...dirChain, real], childPackage);
       }
@@ -179,6 +203,21 @@ export async function loadModuleTree(rootDir: string, options: LoadTreeOptions =
   };
   await visit(root, '', [safeRealpath(rootDir)]);
   return { root, calls, diagnostics };
+}
+
+/** Source files that are symlinks to files outside `root`. */
+function filesOutside(files: string[], root: string): string[] {
+  const realRoot = realpathLenient(root);
+  return files.filter((f) => !isWithinRoot(realRoot, realpathLenient(f)));
+}
+
+function isSymlinkLoop(p: string): boolean {
+  try {
+    fs.statSync(p);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ELOOP';
+  }
 }
 
 function safeRealpath(p: string): string {

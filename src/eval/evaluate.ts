@@ -120,7 +120,7 @@ export function getAttr(obj: Value, name: string, scope?: Scope): Value {
       const attrPath = inner ? `${inner}.${name}` : name;
       scope?.collector?.add({ address, attrPath });
       // Not set (or null) in the configuration: the provider computes it or applies a default.
-      if (!(name in obj) || obj[name] === null) {
+      if (!Object.hasOwn(obj, name) || obj[name] === null) {
         const reason = /(^|\.)data\./.test(address) ? 'data source result, read during plan' : 'known after apply';
         return new Unknown(`${address}.${attrPath}`, reason, { address, attrPath });
       }
@@ -249,7 +249,7 @@ function evalObject(e: Extract<Expr, { kind: 'object' }>, scope: Scope): Value {
     const key = item.bareKey ? (item.key as { value: string }).value : evaluate(item.key, scope);
     if (key instanceof Unknown) return new Unknown('an object', `key not known statically: ${key.describe()}`);
     if (key === null) throw new EvalError('An object key cannot be null.');
-    out[toStringValue(key)] = evaluate(item.value, scope);
+    setOwn(out, toStringValue(key), evaluate(item.value, scope));
   }
   return out;
 }
@@ -260,6 +260,11 @@ export function entriesOf(coll: Value): Array<[Value, Value]> {
   if (isObject(coll)) return Object.keys(coll).map((k) => [k, coll[k]]);
   if (coll === null) throw new EvalError('Cannot iterate over a null value.');
   throw new EvalError(`Cannot iterate over a ${typeName(coll)} value.`);
+}
+
+/** Sets an own property, also for the key "__proto__" (a plain assignment would replace the prototype). */
+function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function evalFor(e: Extract<Expr, { kind: 'for' }>, scope: Scope): Value {
@@ -285,9 +290,12 @@ function evalFor(e: Extract<Expr, { kind: 'for' }>, scope: Scope): Value {
     if (key instanceof Unknown) return new Unknown('for expression', `key depends on ${key.describe()}`);
     const keyStr = toStringValue(key);
     const value = evaluate(e.valueExpr, inner);
-    if (e.grouping) (groups[keyStr] ??= []).push(value);
-    else if (keyStr in objOut) throw new EvalError(`Duplicate key "${keyStr}" in a for expression: add "..." to group values.`);
-    else objOut[keyStr] = value;
+    // Own keys only: "constructor" or "__proto__" are ordinary keys here, never Object.prototype's.
+    if (e.grouping) {
+      if (Object.hasOwn(groups, keyStr)) groups[keyStr].push(value);
+      else setOwn(groups, keyStr, [value]);
+    } else if (Object.hasOwn(objOut, keyStr)) throw new EvalError(`Duplicate key "${keyStr}" in a for expression: add "..." to group values.`);
+    else setOwn(objOut, keyStr, value);
   }
   if (!e.object) return listOut;
   return e.grouping ? groups : objOut;

@@ -1578,7 +1578,7 @@ function resolveRepoPath(given: string, ctx: FunctionContext): RepoPath {
   const absolute = path.resolve(ctx.moduleDir, expanded);
   const real = realpathLenient(absolute);
   if (!isReadable(ctx, real)) {
-    fail(`refusing to read "${absolute}" outside the scanned repository (${ctx.repoRoot})`);
+    fail(`refusing to read "${absolute}" outside the scanned repository (${ctx.repoRoot}); scan with --allow-outside-root to read it`);
   }
   return { absolute, real };
 }
@@ -1629,7 +1629,7 @@ function fileSet(dir: Value, pattern: Value, ctx: FunctionContext): string[] {
   for (const m of matches) {
     const matched = path.resolve(real, m);
     if (!isReadable(ctx, realpathLenient(matched))) {
-      fail(`refusing to read "${path.resolve(absolute, m)}" outside the scanned repository (${ctx.repoRoot})`);
+      fail(`refusing to read "${path.resolve(absolute, m)}" outside the scanned repository (${ctx.repoRoot}); scan with --allow-outside-root to read it`);
     }
   }
   return matches.sort(compareStrings);

@@ -3,6 +3,7 @@
  * UTF-16 with a BOM (PowerShell's `>`), with parse errors at a line and column.
  */
 import * as fs from 'node:fs';
+import { MAX_PLAN_NESTING, jsonTooDeepAt } from '../nesting-depth';
 import { Diagnostic } from '../diagnostics';
 
 /** Plans of tens of megabytes are normal; V8 strings cap out near 512 MB. */
@@ -44,6 +45,11 @@ export function readJsonFile(file: string, shown: string, maxBytes = MAX_PLAN_BY
     text = decodeJsonBytes(buf);
   } catch {
     return { error: { file: shown, message: `${shown} is not valid UTF-8 (or UTF-16 with a byte order mark): re-create it with terraform show -json plan.out > plan.json.`, severity: 'error' } };
+  }
+  const deep = jsonTooDeepAt(text, MAX_PLAN_NESTING);
+  if (deep !== undefined) {
+    const at = lineColumnAt(text, deep);
+    return { error: { file: shown, ...at, message: `${shown} is nested more than ${MAX_PLAN_NESTING} levels deep here; Terraform's plan and state JSON never is, so it is not read.`, severity: 'error' } };
   }
   return parseJsonText(text, shown);
 }

@@ -3,10 +3,12 @@
  * reported with its location in the file and a plain sentence; nothing half-valid is used.
  */
 import * as fs from 'node:fs';
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { betterAjvErrors } from '@apideck/better-ajv-errors';
-import { LineCounter, isMap, isScalar, isSeq, Node as YamlNode, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, Node as YamlNode, parseDocument, visit } from 'yaml';
 import { Diagnostic } from '../diagnostics';
+import { MAX_PROFILE_NESTING, yamlTooDeepAt } from '../nesting-depth';
+import { lineColumnAt } from '../plan/read-json';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
 import { PROFILE_SCHEMA } from './profile-schema';
 import { validate as generatedValidate } from '../generated/profile-validator';
@@ -38,6 +40,38 @@ const PARAMETER_NAMES: Record<string, keyof RuleParameters> = {
 
 /** Precompiled by ajv (scripts/generate-validators.ts); the schema itself is still needed for the error wording. */
 const validator = generatedValidate as unknown as ValidateFunction;
+
+type SchemaError = { path: string; message: string; suggestion?: string };
+
+/**
+ * better-ajv-errors words schema errors well, but some inputs defeat it: it throws on some shapes and
+ * drops errors about keys such as `constructor` (it looks them up on plain objects). Then each of ajv's
+ * own errors is given in the same form, so a rejected profile always says why.
+ */
+function readableSchemaErrors(data: unknown, errors: ErrorObject[]): SchemaError[] {
+  try {
+    const better = betterAjvErrors({ schema: PROFILE_SCHEMA as never, data, errors, basePath: 'profile' });
+    if (better.length > 0) return better;
+  } catch {
+    // fall through to ajv's own errors
+  }
+  return errors.map((e) => {
+    const extra = e.keyword === 'additionalProperties' ? `: '${String((e.params as { additionalProperty?: unknown }).additionalProperty)}'` : '';
+    const path = e.instancePath.split('/').slice(1).map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : `.${seg.replace(/~1/g, '/').replace(/~0/g, '~')}`)).join('');
+    return { path: `profile${path}`, message: `${e.message ?? 'is not valid'}${extra}` };
+  });
+}
+
+function firstAliasLine(doc: ReturnType<typeof parseDocument>, counter: LineCounter): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset === undefined ? undefined : counter.linePos(offset).line;
+}
 
 /** The line of a JSON pointer in the YAML/JSON source, for messages. */
 function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, pointer: string): number | undefined {
@@ -72,6 +106,10 @@ export function loadProfile(file: string, shown: string, knownRules: ReadonlySet
     return { problems: [{ file: shown, message: `Cannot read profile ${shown}: ${(err as Error).message}`, severity: 'error' }] };
   }
   const counter = new LineCounter();
+  const deep = yamlTooDeepAt(text, MAX_PROFILE_NESTING);
+  if (deep !== undefined) {
+    return { problems: [{ file: shown, ...lineColumnAt(text, deep), message: `Nested more than ${MAX_PROFILE_NESTING} levels deep here; a profile needs at most five, so it is not read.`, severity: 'error' }] };
+  }
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {
     return {
@@ -81,9 +119,15 @@ export function loadProfile(file: string, shown: string, knownRules: ReadonlySet
       }),
     };
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (err) {
+    // Aliases are resolved only here: an alias with no anchor before it, or too many (an alias bomb).
+    return { problems: [{ file: shown, line: firstAliasLine(doc, counter), message: `Not valid YAML/JSON: ${(err as Error).message}`, severity: 'error' }] };
+  }
   if (!validator(data)) {
-    const errors = betterAjvErrors({ schema: PROFILE_SCHEMA as never, data, errors: validator.errors, basePath: 'profile' });
+    const errors = readableSchemaErrors(data, validator.errors ?? []);
     return {
       problems: errors.map((e) => {
         const pointer = e.path.replace(/^profile/, '').replace(/\./g, '/').replace(/\[(\d+)\]/g, '/$1');

@@ -622,9 +622,9 @@ describe('filesystem', () => {
 
   it('refuses files outside the repository, also through symlinks and "~"', () => {
     const secret = path.join(outside, 'secret.txt');
-    expectError('file', [secret], `file: refusing to read "${secret}" outside the scanned repository (${repo})`);
+    expectError('file', [secret], `file: refusing to read "${secret}" outside the scanned repository (${repo}); scan with --allow-outside-root to read it`);
     expectError('file', ['../../../' + path.basename(outside) + '/secret.txt'], /^file: refusing to read ".*secret\.txt" outside the scanned repository/);
-    expectError('file', ['link.txt'], `file: refusing to read "${path.join(moduleDir, 'link.txt')}" outside the scanned repository (${repo})`);
+    expectError('file', ['link.txt'], `file: refusing to read "${path.join(moduleDir, 'link.txt')}" outside the scanned repository (${repo}); scan with --allow-outside-root to read it`);
     expectError('file', ['~/.bashrc'], /^file: refusing to read ".*\.bashrc" outside the scanned repository/);
     expectError('filebase64', [secret], /^filebase64: refusing to read/);
     expectError('fileexists', [secret], /^fileexists: refusing to read/);
