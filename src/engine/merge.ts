@@ -59,7 +59,7 @@ function checkComplete(reports: Array<{ name: string; report: ShardReport }>): v
   const byIndex = new Map<number, string>();
   for (const { name, report } of reports) {
     const other = byIndex.get(report.shard.index);
-    if (other !== undefined) throw new MergeError(`${describeShard(report.shard)} is given twice: ${other} and ${name}.`);
+    if (other !== undefined) throw new MergeError(`Shard ${report.shard.index}/${report.shard.count} is given twice: ${other} and ${name}.`);
     byIndex.set(report.shard.index, name);
   }
   const count = first.report.shard.count;
