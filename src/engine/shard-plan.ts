@@ -103,7 +103,10 @@ export async function planShard(spec: ShardSpec, paths: readonly string[], cwd: 
   const absRoots: string[] = [];
   const weighted: Array<{ key: string; weight: number }> = [];
   for (let i = 0; i < paths.length; i++) {
-    const layout = await discoverLayout(paths[i], cwd, env);
+    // Parse-only discovery: HashiCorp's check of every file would cost each job as much as the whole
+    // scan; each job's scan confirms its own roots' files. (Only a file tomguard's parser accepts and
+    // HashiCorp's rejects could make this see a module call that a full load drops.)
+    const layout = await discoverLayout(paths[i], cwd, env, { quick: true });
     layouts.push(layout);
     for (const dir of layout.roots) {
       absRoots.push(dir);
