@@ -3,12 +3,13 @@
  * roots (tests/fixtures/shard/corpus-roots.json: the 322 roots `--recursive` finds in
  * ../shared/corpus/real-world, weighed by their own files' bytes), and stable when roots are added.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SLACK, WeightedRoot, assignShards, parseShard, shardRanking } from '../../src/engine/shard';
 import { rootWeight } from '../../src/engine/shard-plan';
 import { writeTree } from '../helpers/tmp-tree';
 
-const corpus: WeightedRoot[] = (require('../fixtures/shard/corpus-roots.json') as { roots: WeightedRoot[] }).roots;
+const corpus: WeightedRoot[] = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'shard', 'corpus-roots.json'), 'utf8')) as { roots: WeightedRoot[] }).roots;
 const total = corpus.reduce((s, r) => s + r.weight, 0);
 
 function loads(roots: readonly WeightedRoot[], shards: readonly number[], count: number): number[] {
