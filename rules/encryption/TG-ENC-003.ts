@@ -219,6 +219,7 @@ export const rule: Rule = {
     ].join('\n'),
     fix: 'set encrypted = true on every EBS volume and block device, or add aws_ebs_encryption_by_default { enabled = true }',
     appliesTo: EBS_TYPES,
+    accountTypes: BY_DEFAULT_TYPES,
     references: {
       checkov: ['CKV_AWS_3', 'CKV_AWS_8'],
       trivy: ['AVD-AWS-0026', 'AVD-AWS-0131', 'AVD-AWS-0008'],

@@ -2,6 +2,7 @@
 import type { Argv } from 'yargs';
 import { CliIo, UsageError, orderedVariables } from './io';
 import type { ScanArgs } from './scan-command';
+import type { MergeArgs } from './merge-command';
 import { VERSION } from '../version';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- these requires are the point: loaded on demand */
@@ -17,6 +18,7 @@ const COMMAND_MODULES = {
   graph: () => require('./graph-command') as typeof import('./graph-command'),
   rules: () => require('./rules-command') as typeof import('./rules-command'),
   explainFinding: () => require('./explain-finding-command') as typeof import('./explain-finding-command'),
+  merge: () => require('./merge-command') as typeof import('./merge-command'),
 };
 
 /** yargs itself takes ~50 ms to load: only when there is a command line to parse. */
@@ -134,10 +136,30 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
           .option('allow-outside-root', { type: 'boolean', default: false, describe: 'Read local modules, symlinked files and file()/templatefile() paths outside the repository root (the git work tree; outside git, the outermost of the named paths and the working directory that holds the root)' })
           .option('diff-base', { type: 'string', requiresArg: true, describe: 'PR mode: results on resources whose blocks changed since this git revision (compared from its merge base with HEAD, working tree and untracked files included) are new; only new failures are annotated and fail the run' })
           .option('sarif-category', { type: 'string', requiresArg: true, describe: 'SARIF: one run with this code scanning category (automationDetails.id) for everything scanned; default: one run per root, category tomguard/<root>/' })
+          .option('shard', { type: 'string', requiresArg: true, describe: 'K/N: with --recursive, scan only this CI job\'s share of the roots (balanced by size, stable as roots are added); combine the N JSON reports with "tomguard merge"' })
           .option('source-root', { type: 'string', describe: "For plan JSON: where the .tf files are, to map findings to lines (default: the plan file's directory)" }),
       async (args) => {
         const scanArgs = applyConfigFile({ ...(args as unknown as ScanArgs & Record<string, unknown>), paths: (args.paths as string[]) ?? [], rawArgv: argv }, io);
         exitCode = await COMMAND_MODULES.scan().scanCommand(scanArgs, io);
+      },
+    )
+    .command(
+      'merge <reports..>',
+      'Combine the JSON reports of "scan --recursive --shard K/N" (all N) into the report of the whole scan, in any format',
+      (y) =>
+        y
+          .positional('reports', { type: 'string', array: true, demandOption: true, describe: 'The shard reports (scan --format json)' })
+          .option('format', { type: 'string', coerce: asArray, describe: 'As for scan: text (default), json, sarif, github, markdown, junit or compact; repeatable as FORMAT=FILE' })
+          .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
+          .option('fail-on', { type: 'string', default: 'low', describe: 'Exit 1 on an unsuppressed failure at or above: critical, high, medium, low, none' })
+          .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'Also exit 1 when a claim is unknown' })
+          .option('only-failures', { type: 'boolean', default: false, describe: 'Report only failures' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'Print only failures, errors and the summary' })
+          .option('color', { type: 'boolean', default: true, describe: 'Colour terminal output (--no-color to turn off)' })
+          .option('sarif-category', { type: 'string', requiresArg: true, describe: 'SARIF: one run with this category for everything; default: one run per root' })
+          .option('write-baseline', { type: 'string', describe: "Write the merged report's failures to a baseline file" }),
+      (args) => {
+        exitCode = COMMAND_MODULES.merge().mergeCommand({ ...(args as unknown as MergeArgs), reports: (args.reports as string[]) ?? [] }, io);
       },
     )
     .command(
@@ -192,7 +214,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         );
       },
     )
-    .demandCommand(1, 'Name a command: scan, rules, explain, profile or graph (tomguard --help lists them).')
+    .demandCommand(1, 'Name a command: scan, merge, rules, explain, profile or graph (tomguard --help lists them).')
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     });

@@ -13,6 +13,8 @@ import { CliIo, UsageError, formatDiagnostic, hasErrors, orderedVariables, write
 import { CATALOG_IDS } from '../rules/catalog';
 import { Profile } from '../profile/reference-profile';
 import type { ChangeSet } from '../engine/change-set';
+import { ShardSpec, parseShard } from '../engine/shard';
+import type { ShardPlan } from '../engine/shard-plan';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- each loaded only when its option is given */
 const OPTIONAL = {
@@ -20,6 +22,8 @@ const OPTIONAL = {
   changed: () => require('../engine/changed-roots') as typeof import('../engine/changed-roots'),
   diffBase: () => require('../engine/diff-base') as typeof import('../engine/diff-base'),
   profile: () => require('../profile/load-profile') as typeof import('../profile/load-profile'),
+  shardPlan: () => require('../engine/shard-plan') as typeof import('../engine/shard-plan'),
+  shardReport: () => require('../engine/shard-report') as typeof import('../engine/shard-report'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -55,6 +59,8 @@ export interface ScanArgs {
   'sarif-category'?: string;
   /** PR mode: only results the change since this git revision touched are new, annotate and fail. */
   'diff-base'?: string;
+  /** `K/N`: scan only this job's share of the --recursive roots, for `tomguard merge` (src/engine/shard.ts). */
+  shard?: string;
   rawArgv: string[];
   /** --var / --var-file from the config file (the command line's come from rawArgv, in order). */
   configVariables?: Array<{ kind: 'var'; name: string; value: string } | { kind: 'var-file'; file: string }>;
@@ -90,7 +96,7 @@ export function selectRules(only: string[], skip: string[]) {
   return ALL_RULES.filter((r) => (only.length === 0 || only.includes(r.meta.id)) && !skip.includes(r.meta.id));
 }
 
-function render(format: Format, faithful: Report, rules: readonly Rule[], args: ScanArgs, io: CliIo, toTerminal: boolean): string {
+export function render(format: Format, faithful: Report, rules: readonly Rule[], args: Pick<ScanArgs, 'sarif-category' | 'paths' | 'recursive' | 'color' | 'only-failures' | 'quiet'>, io: CliIo, toTerminal: boolean): string {
   if (format === 'json') return REPORTERS.json().renderJson(faithful);
   // Control characters from scanned code are shown as escapes everywhere but JSON (src/report/neutralise.ts).
   const report = neutraliseReport(faithful);
@@ -145,8 +151,11 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   const variables = [...(args.configVariables ?? []), ...orderedVariables(args.rawArgv)];
   if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs must be a whole number of 1 or more, got ${args.jobs}.`);
   let paths = args.paths.length > 0 ? args.paths : ['.'];
+  const shard = shardSpecOf(args);
+  const givenPaths = paths;
   // Before roots are found or loaded: each git process is cheaper while tomguard is small.
   let changes: ChangeSet | undefined;
+  let plan: ShardPlan | undefined;
   if (args['diff-base'] !== undefined) {
     const { DiffBaseError, readChanges } = OPTIONAL.diffBase();
     try {
@@ -166,6 +175,10 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
       return 0;
     }
     paths = roots;
+  } else if (shard) {
+    const accountTypes = [...new Set(rules.flatMap((r) => r.meta.accountTypes ?? []))];
+    plan = await OPTIONAL.shardPlan().planShard(shard, paths, io.cwd, io.env, accountTypes);
+    if (plan.roots.length === 0) throw new UsageError(`--recursive found no directory with .tf files or a terragrunt.hcl below ${paths.join(', ')}.`);
   } else if (args.recursive) {
     const roots: string[] = [];
     for (const p of paths) roots.push(...(await OPTIONAL.recursive().findRoots(p, io.cwd, io.env)));
@@ -190,7 +203,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     }
     profile = loaded.profile;
   }
-  const report = await scan(paths, {
+  const scanOptions = {
     profile,
     baseline,
     jobs: args.jobs,
@@ -204,14 +217,19 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
     namedDirs: (args.paths.length > 0 ? args.paths : ['.']).map((p) => path.resolve(io.cwd, p)),
     allowOutsideRoot: args['allow-outside-root'],
     changes,
-  });
+  };
+  const report =
+    shard && plan
+      ? await OPTIONAL.shardReport().scanShard(plan, shard, { key: OPTIONAL.shardReport().shardScanKey({ paths: givenPaths, profile: profile ?? 'builtin', rules: rules.map((r) => r.meta.id), variables, env: tfVars(io.env), sourceRoot: args['source-root'], maxFileSize: args['max-file-size'], download: !!args['download-modules'], diffBase: changes?.commit, baseline: args.baseline, count: shard.count }), paths: givenPaths }, scanOptions)
+      : await scan(paths, scanOptions);
   if (baselineWarning) report.warnings.push({ file: args.baseline!, message: baselineWarning, severity: 'warning' });
   if (formats.filter((f) => !f.file).length > 1) {
     throw new UsageError('Several formats would be written to the same place: give each but one its own file (--format json=report.json).');
   }
   const shown = filterReport(report, { onlyFailures: args['only-failures'], quiet: args.quiet });
   for (const f of formats) {
-    const text = render(f.format, shown, rules, args, io, !f.file && !args.output);
+    // A shard's JSON is merge's input: always complete (--quiet and --only-failures apply to the merged report).
+    const text = render(f.format, shard && f.format === 'json' ? report : shown, rules, args, io, !f.file && !args.output);
     writeOut(text, f.file ?? args.output, io.cwd, io.stdout);
   }
   if (args['write-baseline']) writeBaseline(path.resolve(io.cwd, args['write-baseline']), report.findings);
@@ -219,4 +237,20 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   const failed = failureExitCode(report, args['fail-on']);
   if (failed === 0 && args['fail-on-unknown']) return unknownExitCode(report);
   return failed;
+}
+
+function shardSpecOf(args: ScanArgs): ShardSpec | undefined {
+  if (args.shard === undefined) return undefined;
+  const spec = parseShard(String(args.shard));
+  if ('error' in spec) throw new UsageError(spec.error);
+  if (!args.recursive || args.changed) throw new UsageError('--shard splits the roots of a --recursive scan across CI jobs: use it with --recursive (and merge the shard reports with "tomguard merge").');
+  return spec;
+}
+
+/** TF_VAR_ settings shape results, so shards of one scan must agree on them. */
+function tfVars(env: Record<string, string | undefined>): Array<[string, string | undefined]> {
+  return Object.keys(env)
+    .filter((k) => k.startsWith('TF_VAR_'))
+    .sort()
+    .map((k) => [k, env[k]]);
 }

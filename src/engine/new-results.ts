@@ -55,7 +55,7 @@ export function markNew(findings: readonly Finding[], graph: ResourceGraph, chan
  * @param typesOf the resource types each existence rule looks for
  * @param rootsOf the roots a result covers (its own, or its account's)
  */
-export function markNewGaps(findings: readonly Finding[], typesOf: ReadonlyMap<string, readonly string[]>, rootsOf: (f: Finding) => string[], changes: ChangeSet): Finding[] {
+export function markNewGaps(findings: readonly Finding[], typesOf: ReadonlyMap<string, readonly string[]>, rootsOf: (f: Finding) => string[], changes: { removedTypes: ReadonlySet<string>; isNewRoot(root: string): boolean }): Finding[] {
   return findings.map((f) => {
     if (f.status !== 'not-evidenced') return f;
     const removed = (typesOf.get(f.ruleId) ?? []).some((t) => changes.removedTypes.has(t));

@@ -87,7 +87,7 @@ export function claimStatus(findings: Finding[]): ClaimStatus {
   return 'not-applicable';
 }
 
-export function rollUpClaims(profile: Profile, findings: Finding[], implemented: ReadonlySet<string>, unresolved: readonly UnresolvedModule[] = []): ClaimResult[] {
+export function rollUpClaims(profile: Pick<Profile, 'claims' | 'outOfScope'>, findings: Finding[], implemented: ReadonlySet<string>, unresolved: readonly UnresolvedModule[] = []): ClaimResult[] {
   const claimResult = (c: ClaimDefinition): ClaimResult => {
     const mine = findings.filter((f) => f.claim === c.id);
     const missing = c.rules.filter((id) => !implemented.has(id));
@@ -126,7 +126,39 @@ export function rollUpClaims(profile: Profile, findings: Finding[], implemented:
   return [...profile.claims.map(claimResult), ...outOfScope];
 }
 
-export async function scan(paths: string[], options: ScanOptions): Promise<Report> {
+/**
+ * What one root contributes to a report before the estate step: everything that depends only on the
+ * root (and, for account-wide settings, on the other roots' graphs through the account view).
+ * `tomguard merge` rebuilds these from shard reports (src/engine/merge.ts).
+ */
+export interface RootPart {
+  input: { kind: string; path: string };
+  /** The root's account ('' when the profile lists none). */
+  account: string;
+  /** In the order found; the estate step drops repeats (a shared module's warning is reported once). */
+  diagnostics: Diagnostic[];
+  unresolved: Array<UnresolvedModule & { root: string; new?: boolean }>;
+  /** After suppressions, exemptions and PR-mode marking; before existence results are judged over the estate. */
+  findings: Finding[];
+  exposure: ExposureGraph;
+}
+
+/** What the estate step needs besides the parts; the same for every shard of a scan. */
+export interface EstateSettings {
+  profile: Pick<Profile, 'name' | 'source' | 'claims' | 'outOfScope'>;
+  /** The rules that ran. */
+  ruleIds: ReadonlySet<string>;
+  /** Existence rules that ran, with the resource types each looks for. */
+  existence: ReadonlyMap<string, readonly string[]>;
+  /** True when the profile lists accounts. */
+  namedAccounts: boolean;
+  baseline?: Baseline;
+  /** PR mode: the base, and what the estate step asks of the change (gaps are new when...). */
+  diff?: { ref: string; commit: string; removedTypes: ReadonlySet<string>; isNewRoot: (root: string) => boolean };
+}
+
+/** Loads each input and runs the rules over it; `context` paths are loaded only for the account view. */
+export async function scanParts(paths: string[], options: ScanOptions, context: ReadonlySet<string> = new Set()): Promise<{ parts: RootPart[]; settings: EstateSettings }> {
   const profile = options.profile ?? REFERENCE_PROFILE;
   const params = options.params ?? profile.parameters ?? DEFAULT_PARAMETERS;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -149,55 +181,91 @@ export async function scan(paths: string[], options: ScanOptions): Promise<Repor
     const members = inputs.filter((i) => accountOfRoot.get(i.path) === account);
     views.set(account, accountView(members.map((i) => ({ root: i.path, nodes: (types) => i.graph.resources(types) }))));
   }
-  let findings: Finding[] = [];
-  const errors = new DiagnosticSink();
-  const exposures: ExposureGraph[] = [];
-  const unresolved: Array<UnresolvedModule & { root: string; new?: boolean }> = [];
+  const parts: RootPart[] = [];
   const changes = options.changes;
-  for (const input of inputs) {
-    errors.addAll(input.diagnostics);
-    unresolved.push(...input.unresolvedModules.map((m) => ({ ...m, root: input.path, ...(changes ? { new: changes.touches(m.file, m.line, m.endLine ?? m.line) } : {}) })));
-    const run = runRules(input, options.rules, profile, params, views.get(accountOfRoot.get(input.path) ?? ''));
-    errors.addAll(run.diagnostics);
+  paths.forEach((given, index) => {
+    if (context.has(given)) return;
+    const input = inputs[index];
+    const account = accountOfRoot.get(input.path) ?? '';
+    const diagnostics: Diagnostic[] = [...input.diagnostics];
+    const unresolved = input.unresolvedModules.map((m) => ({ ...m, root: input.path, ...(changes ? { new: changes.touches(m.file, m.line, m.endLine ?? m.line) } : {}) }));
+    const run = runRules(input, options.rules, profile, params, views.get(account));
+    diagnostics.push(...run.diagnostics);
     const suppressed = applySuppressions(run.findings, input.suppressions, input.graph, allRuleIds(knownIds), today);
-    errors.addAll(suppressed.diagnostics);
+    diagnostics.push(...suppressed.diagnostics);
     const exempted = applyExemptions(suppressed.findings, profile.exemptions, input.graph, profile.source, today);
-    findings.push(...(changes ? markNew(exempted.findings, input.graph, changes) : exempted.findings));
-    errors.addAll(exempted.diagnostics);
-    exposures.push(buildExposure(input.graph, exempted.findings));
+    diagnostics.push(...exempted.diagnostics);
+    parts.push({
+      input: { kind: input.kind, path: input.path },
+      account,
+      diagnostics,
+      unresolved,
+      findings: changes ? markNew(exempted.findings, input.graph, changes) : exempted.findings,
+      exposure: buildExposure(input.graph, exempted.findings),
+    });
+  });
+  const existenceRules = options.rules.filter((r) => r.meta.existence);
+  return {
+    parts,
+    settings: {
+      profile,
+      ruleIds: knownIds,
+      existence: new Map(existenceRules.map((r) => [r.meta.id, r.meta.appliesTo])),
+      namedAccounts: !!profile.accounts,
+      baseline: options.baseline,
+      ...(changes ? { diff: { ref: changes.ref, commit: changes.commit, removedTypes: changes.removedTypes, isNewRoot: (root: string) => changes.isNewRoot(root) } } : {}),
+    },
+  };
+}
+
+/** The estate step: existence claims judged per account over all parts, then claims and the summary. */
+export function finishScan(parts: readonly RootPart[], settings: EstateSettings): Report {
+  const errors = new DiagnosticSink();
+  const unresolved: Array<UnresolvedModule & { root: string; new?: boolean }> = [];
+  let findings: Finding[] = [];
+  for (const part of parts) {
+    errors.addAll(part.diagnostics);
+    unresolved.push(...part.unresolved);
+    findings.push(...part.findings);
   }
-  const existence = new Set(options.rules.filter((r) => r.meta.existence).map((r) => r.meta.id));
-  findings = judgeExistence(findings, existence, accountOfRoot, !!profile.accounts);
-  if (changes) {
-    const typesOf = new Map(options.rules.filter((r) => r.meta.existence).map((r) => [r.meta.id, r.meta.appliesTo]));
+  const accountOfRoot = new Map(parts.map((p) => [p.input.path, p.account]));
+  findings = judgeExistence(findings, new Set(settings.existence.keys()), accountOfRoot, settings.namedAccounts);
+  const diff = settings.diff;
+  if (diff) {
     // A merged result covers the roots of its account (every root when the profile names no accounts).
     const rootsOf = (f: Finding) => (f.root !== undefined ? [f.root] : [...accountOfRoot].filter(([, a]) => a === (f.account ?? '')).map(([r]) => r));
-    findings = markNewGaps(findings, typesOf, rootsOf, changes);
+    findings = markNewGaps(findings, settings.existence, rootsOf, diff);
   }
-  if (options.baseline) findings = applyBaseline(findings, options.baseline);
+  if (settings.baseline) findings = applyBaseline(findings, settings.baseline);
   findings = sortFindings(findings);
   const active = findings.filter((f) => !f.suppressed);
   const diagnostics = errors.items;
+  const profile = settings.profile;
   return {
     schemaVersion: 2,
     tool: { name: 'tomguard', version: VERSION },
     profile: { name: profile.name, source: profile.source },
-    inputs: inputs.map((i) => ({ kind: i.kind, path: i.path })),
-    claims: rollUpClaims(profile, findings, knownIds, uniqueCalls(unresolved)),
+    inputs: parts.map((p) => p.input),
+    claims: rollUpClaims(profile, findings, settings.ruleIds, uniqueCalls(unresolved)),
     findings,
     errors: diagnostics.filter((d) => d.severity !== 'warning'),
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
     ...(unresolved.length > 0 ? { unresolvedModules: unresolved } : {}),
-    exposure: mergeExposures(exposures),
+    exposure: mergeExposures(parts.map((p) => p.exposure)),
     summary: {
       pass: active.filter((f) => f.status === 'pass').length,
       fail: active.filter((f) => f.status === 'fail').length,
       unknown: active.filter((f) => f.status === 'unknown').length,
       suppressed: findings.filter((f) => f.suppressed).length,
-      ...(changes ? { new: { fail: active.filter((f) => f.new && f.status === 'fail').length, unknown: active.filter((f) => f.new && f.status === 'unknown').length } } : {}),
+      ...(diff ? { new: { fail: active.filter((f) => f.new && f.status === 'fail').length, unknown: active.filter((f) => f.new && f.status === 'unknown').length } } : {}),
     },
-    ...(changes ? { diffBase: { ref: changes.ref, commit: changes.commit } } : {}),
+    ...(diff ? { diffBase: { ref: diff.ref, commit: diff.commit } } : {}),
   };
+}
+
+export async function scan(paths: string[], options: ScanOptions): Promise<Report> {
+  const { parts, settings } = await scanParts(paths, options);
+  return finishScan(parts, settings);
 }
 
 /** One diagram for several inputs: node ids are made unique per input. */

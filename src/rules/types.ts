@@ -27,6 +27,11 @@ export interface RuleMeta {
   appliesTo: readonly string[];
   /** True for existence claims: when nothing in scope shows them, the result is `not-evidenced`. */
   existence?: boolean;
+  /**
+   * Resource types the rule reads from the other roots of its account (`ctx.account`): a sharded scan
+   * also loads, for the account view only, the roots outside its shard that may declare them.
+   */
+  accountTypes?: readonly string[];
   /** Equivalent checks of peer tools, and documentation links. */
   references: { checkov?: string[]; trivy?: string[]; kics?: string[]; docs?: string[] };
 }
