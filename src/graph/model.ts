@@ -61,6 +61,37 @@ export interface NodeInit {
   locator?: (path: string) => SourceLocation | undefined;
 }
 
+/**
+ * An attribute read whose location is found on first use: finding source lines (plan nodes search the
+ * .tf block) costs more than the read itself, and most reads never become a finding. A class (not an
+ * object literal with a getter) keeps every read one cheap hidden class.
+ */
+class LazyAttrRead implements AttrRead {
+  private located = false;
+  private where?: SourceLocation;
+
+  constructor(
+    private readonly node: GraphNode,
+    readonly path: string,
+    readonly present: boolean,
+    readonly value: Value | undefined,
+    readonly origins: readonly string[],
+  ) {}
+
+  get location(): SourceLocation | undefined {
+    if (!this.located) {
+      this.where = this.node.locationOf(this.path);
+      this.located = true;
+    }
+    return this.where;
+  }
+
+  set location(where: SourceLocation | undefined) {
+    this.where = where;
+    this.located = true;
+  }
+}
+
 export class GraphNode {
   readonly address: string;
   readonly resourceAddress: string;
@@ -77,6 +108,7 @@ export class GraphNode {
   readonly sensitivePaths: Set<string>;
   readonly meta: Record<string, string | boolean | number | undefined>;
   private readonly locator?: (path: string) => SourceLocation | undefined;
+  private readonly located = new Map<string, SourceLocation | undefined>();
 
   constructor(init: NodeInit) {
     this.address = init.address;
@@ -122,7 +154,7 @@ export class GraphNode {
       if (value === undefined) break;
     }
     const present = value !== undefined && value !== null;
-    return { path, present, value: present ? value : undefined, location: this.locationOf(path), origins: this.origins.get(path) ?? [] };
+    return new LazyAttrRead(this, path, present, present ? value : undefined, this.origins.get(path) ?? []);
   }
 
   /** The nested blocks at a path as a list (empty when absent); an Unknown stands for unknown blocks. */
@@ -147,7 +179,12 @@ export class GraphNode {
       if (loc) return loc;
     }
     if (this.locator && path !== '') {
-      const loc = this.locator(path);
+      // Rules read the same paths again and again; the locator walks the source block each time.
+      let loc = this.located.get(path);
+      if (loc === undefined && !this.located.has(path)) {
+        loc = this.locator(path);
+        this.located.set(path, loc);
+      }
       if (loc) return loc;
     }
     return this.location;
