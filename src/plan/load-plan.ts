@@ -399,9 +399,21 @@ function addReferenceEdges(
   type InputSelector = { key: boolean; value: boolean };
   const inputSelectors = new Map<string, InputSelector>();
   const NONE: InputSelector = { key: false, value: false };
+  // Every instance of a resource asks about the same references: answer each (module instance, reference) once.
+  const selectorOfRef = new Map<string, InputSelector>();
   const inputSelector = (ref: string, modulePath: string, depth: number): InputSelector => {
+    if (!modulePath || depth > MAX_RESOLVE_DEPTH) return NONE;
+    // The answer depends on the module call path, not on which instance of it asks.
+    const refKey = `${stripKeys(modulePath)}\u0000${ref}`;
+    const known = selectorOfRef.get(refKey);
+    if (known) return known;
+    const answer = selectorOfVar(ref, modulePath, depth);
+    if (depth === 0) selectorOfRef.set(refKey, answer);
+    return answer;
+  };
+  const selectorOfVar = (ref: string, modulePath: string, depth: number): InputSelector => {
     const p = parseReference(ref);
-    if (p.kind !== 'var' || !modulePath || depth > MAX_RESOLVE_DEPTH) return NONE;
+    if (p.kind !== 'var') return NONE;
     const cacheKey = `${modulePath}\u0000${p.target}`;
     const hit = inputSelectors.get(cacheKey);
     if (hit) return hit;
@@ -424,18 +436,16 @@ function addReferenceEdges(
   for (const node of graph.nodes()) {
     const config = configs.get(stripKeys(node.modulePath))?.resources?.find((r) => r.address === (node.kind === 'data' ? `data.${node.type}.${node.name}` : `${node.type}.${node.name}`));
     if (!config) continue;
+    const { forEachRefs, expressions } = configReferences(config);
     // `for_each = aws_subnet.private` then `subnet_id = each.value.id`: each.value is this instance's element.
-    const forEachRefs = expressionRefs(config.for_each_expression as Json).flatMap((r) => r.references);
     const eachValueTargets = (ref: string): Array<{ address: string; attrPath: string }> => {
       const rest = ref.replace(/^each\.value\.?/, '');
       return forEachRefs.flatMap((fe) => resolve(fe, node.modulePath, 0)).map((t) => ({ address: t.address, attrPath: [t.attrPath, rest].filter(Boolean).join('.') }));
     };
-    for (const { path: fromPath, references } of expressionRefs(config.expressions as Json)) {
-      const usesKey = references.some((r) => /^(count\.index|each\.(key|value))/.test(r));
+    for (const { path: fromPath, references, longest, usesKey } of expressions) {
       const found: Target[] = [];
       const keyed: Target[] = [];
-      // Terraform also lists every prefix of a traversal (`module.net` next to `module.net.vpc_id`): only the longest says what is read.
-      for (const ref of references.filter((r) => !references.some((o) => o.startsWith(`${r}.`) || o.startsWith(`${r}[`)))) {
+      for (const ref of longest) {
         const targets = ref.startsWith('each.value') ? eachValueTargets(ref) : resolve(ref, node.modulePath, 0);
         for (const target of targets) {
           found.push(target);
@@ -454,6 +464,35 @@ function addReferenceEdges(
     }
   }
   graph.pruneWholeObjectEdges();
+}
+
+interface ConfigExpressionRefs {
+  path: string;
+  references: string[];
+  /** Terraform also lists every prefix of a traversal (`module.net` next to `module.net.vpc_id`): only the longest says what is read. */
+  longest: string[];
+  /** The expression selects by the instance's key (`count.index`, `each.*`). */
+  usesKey: boolean;
+}
+
+/** A resource's configuration references, worked out once: it is shared by all its instances (thousands in a large plan). */
+const referencesOfConfig = new WeakMap<ConfigResource, { forEachRefs: string[]; expressions: ConfigExpressionRefs[] }>();
+
+function configReferences(config: ConfigResource): { forEachRefs: string[]; expressions: ConfigExpressionRefs[] } {
+  let known = referencesOfConfig.get(config);
+  if (!known) {
+    known = {
+      forEachRefs: expressionRefs(config.for_each_expression as Json).flatMap((r) => r.references),
+      expressions: expressionRefs(config.expressions as Json).map(({ path, references }) => ({
+        path,
+        references,
+        longest: references.filter((r) => !references.some((o) => o.startsWith(`${r}.`) || o.startsWith(`${r}[`))),
+        usesKey: references.some((r) => /^(count\.index|each\.(key|value))/.test(r)),
+      })),
+    };
+    referencesOfConfig.set(config, known);
+  }
+  return known;
 }
 
 /** State has no configuration, but all values are known: link attributes that hold another resource's id or arn. */
