@@ -61,6 +61,18 @@ export interface NodeInit {
   locator?: (path: string) => SourceLocation | undefined;
 }
 
+/** Rules read the same few hundred paths on every node: split each once (bounded, in case paths are generated). */
+const segmentsOfPath = new Map<string, readonly string[]>();
+function pathSegments(path: string): readonly string[] {
+  let segments = segmentsOfPath.get(path);
+  if (!segments) {
+    segments = path === '' ? [] : path.split('.');
+    if (segmentsOfPath.size >= 10000) segmentsOfPath.clear();
+    segmentsOfPath.set(path, segments);
+  }
+  return segments;
+}
+
 /**
  * An attribute read whose location is found on first use: finding source lines (plan nodes search the
  * .tf block) costs more than the read itself, and most reads never become a finding. A class (not an
@@ -133,7 +145,7 @@ export class GraphNode {
    * Numeric segments index lists; a nested block given as a single object is read as a one-element list.
    */
   attr(path: string): AttrRead {
-    const segments = path === '' ? [] : path.split('.');
+    const segments = pathSegments(path);
     let value: Value | undefined = this.attrs;
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i];
@@ -173,7 +185,8 @@ export class GraphNode {
 
   /** The lines of the attribute at `path`, or of the nearest enclosing attribute/block, or the node. */
   locationOf(path: string): SourceLocation | undefined {
-    const segments = path === '' ? [] : path.split('.');
+    // Plan nodes have no attribute locations up front (their locator finds them): skip the prefixes.
+    const segments = this.attrLocations.size === 0 ? [] : pathSegments(path);
     for (let n = segments.length; n > 0; n--) {
       const loc = this.attrLocations.get(segments.slice(0, n).join('.'));
       if (loc) return loc;
