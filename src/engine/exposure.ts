@@ -54,9 +54,14 @@ const MAX_NODES = 40;
 const PATH_RULES = /^TG-(TLS|NET)-/;
 
 export function buildExposure(graph: ResourceGraph, findings: Finding[]): ExposureGraph {
+  // One pass over the findings, indexed by resource: per-node filters over every finding made this
+  // quadratic (a 50k-resource plan spent ~7 s here).
   const failing = new Map<string, Finding[]>();
+  const unsuppressed = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (f.status !== 'fail' || f.suppressed || !f.resource || !PATH_RULES.test(f.ruleId)) continue;
+    if (f.suppressed || !f.resource) continue;
+    (unsuppressed.get(f.resource) ?? unsuppressed.set(f.resource, []).get(f.resource)!).push(f);
+    if (f.status !== 'fail' || !PATH_RULES.test(f.ruleId)) continue;
     (failing.get(f.resource) ?? failing.set(f.resource, []).get(f.resource)!).push(f);
   }
   const fails = (n: GraphNode, rule?: string) => (failing.get(n.address) ?? []).some((f) => !rule || f.ruleId === rule);
@@ -65,7 +70,7 @@ export function buildExposure(graph: ResourceGraph, findings: Finding[]): Exposu
    * no result) is "placement unknown" with the reason: the diagram must never round unknown up.
    */
   const placement = (n: GraphNode, rule: string): { zone: ExposureNode['zone']; reason?: string } => {
-    const mine = findings.filter((f) => f.resource === n.address && f.ruleId === rule && !f.suppressed);
+    const mine = (unsuppressed.get(n.address) ?? []).filter((f) => f.ruleId === rule);
     if (mine.some((f) => f.status === 'fail')) return { zone: 'public' };
     const unknown = mine.find((f) => f.status === 'unknown');
     if (unknown) return { zone: 'unknown', reason: `${rule}: ${unknown.message}` };

@@ -34,7 +34,7 @@ export interface ScanOptions extends InputOptions {
   changes?: ChangeSet;
 }
 
-export function toFinding(rule: Rule, result: RuleResult, profile: Profile, root?: string): Finding {
+export function toFinding(rule: Rule, result: RuleResult, profile: Profile, root?: string, claim = claimOfRule(profile, rule.meta.id) ?? rule.meta.claim): Finding {
   const loc = result.location;
   const message = shortenMessage(result.message);
   const origins = result.attribute ? result.node?.origins.get(result.attribute) : undefined;
@@ -44,7 +44,7 @@ export function toFinding(rule: Rule, result: RuleResult, profile: Profile, root
   };
   return {
     ruleId: rule.meta.id,
-    claim: claimOfRule(profile, rule.meta.id) ?? rule.meta.claim,
+    claim,
     status: result.status,
     severity: rule.meta.severity,
     resource: result.node?.address,
@@ -68,7 +68,9 @@ export function runRules(input: LoadedInput, rules: readonly Rule[], profile: Pr
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     try {
-      for (const r of rule.check({ graph: input.graph, params, account })) findings.push(toFinding(rule, r, profile, input.path));
+      // The claim is the rule's, not the result's: look it up once per rule, not per finding.
+      const claim = claimOfRule(profile, rule.meta.id) ?? rule.meta.claim;
+      for (const r of rule.check({ graph: input.graph, params, account })) findings.push(toFinding(rule, r, profile, input.path, claim));
     } catch (err) {
       diagnostics.push({ file: input.path, message: `Internal error in rule ${rule.meta.id}: ${(err as Error).message}. Its results are missing; please report this.`, severity: 'error' });
     }

@@ -61,6 +61,49 @@ export interface NodeInit {
   locator?: (path: string) => SourceLocation | undefined;
 }
 
+/** Rules read the same few hundred paths on every node: split each once (bounded, in case paths are generated). */
+const segmentsOfPath = new Map<string, readonly string[]>();
+function pathSegments(path: string): readonly string[] {
+  let segments = segmentsOfPath.get(path);
+  if (!segments) {
+    segments = path === '' ? [] : path.split('.');
+    if (segmentsOfPath.size >= 10000) segmentsOfPath.clear();
+    segmentsOfPath.set(path, segments);
+  }
+  return segments;
+}
+
+/**
+ * An attribute read whose location is found on first use: finding source lines (plan nodes search the
+ * .tf block) costs more than the read itself, and most reads never become a finding. A class (not an
+ * object literal with a getter) keeps every read one cheap hidden class.
+ */
+class LazyAttrRead implements AttrRead {
+  private located = false;
+  private where?: SourceLocation;
+
+  constructor(
+    private readonly node: GraphNode,
+    readonly path: string,
+    readonly present: boolean,
+    readonly value: Value | undefined,
+    readonly origins: readonly string[],
+  ) {}
+
+  get location(): SourceLocation | undefined {
+    if (!this.located) {
+      this.where = this.node.locationOf(this.path);
+      this.located = true;
+    }
+    return this.where;
+  }
+
+  set location(where: SourceLocation | undefined) {
+    this.where = where;
+    this.located = true;
+  }
+}
+
 export class GraphNode {
   readonly address: string;
   readonly resourceAddress: string;
@@ -77,6 +120,7 @@ export class GraphNode {
   readonly sensitivePaths: Set<string>;
   readonly meta: Record<string, string | boolean | number | undefined>;
   private readonly locator?: (path: string) => SourceLocation | undefined;
+  private readonly located = new Map<string, SourceLocation | undefined>();
 
   constructor(init: NodeInit) {
     this.address = init.address;
@@ -101,7 +145,7 @@ export class GraphNode {
    * Numeric segments index lists; a nested block given as a single object is read as a one-element list.
    */
   attr(path: string): AttrRead {
-    const segments = path === '' ? [] : path.split('.');
+    const segments = pathSegments(path);
     let value: Value | undefined = this.attrs;
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i];
@@ -122,7 +166,7 @@ export class GraphNode {
       if (value === undefined) break;
     }
     const present = value !== undefined && value !== null;
-    return { path, present, value: present ? value : undefined, location: this.locationOf(path), origins: this.origins.get(path) ?? [] };
+    return new LazyAttrRead(this, path, present, present ? value : undefined, this.origins.get(path) ?? []);
   }
 
   /** The nested blocks at a path as a list (empty when absent); an Unknown stands for unknown blocks. */
@@ -141,13 +185,19 @@ export class GraphNode {
 
   /** The lines of the attribute at `path`, or of the nearest enclosing attribute/block, or the node. */
   locationOf(path: string): SourceLocation | undefined {
-    const segments = path === '' ? [] : path.split('.');
+    // Plan nodes have no attribute locations up front (their locator finds them): skip the prefixes.
+    const segments = this.attrLocations.size === 0 ? [] : pathSegments(path);
     for (let n = segments.length; n > 0; n--) {
       const loc = this.attrLocations.get(segments.slice(0, n).join('.'));
       if (loc) return loc;
     }
     if (this.locator && path !== '') {
-      const loc = this.locator(path);
+      // Rules read the same paths again and again; the locator walks the source block each time.
+      let loc = this.located.get(path);
+      if (loc === undefined && !this.located.has(path)) {
+        loc = this.locator(path);
+        this.located.set(path, loc);
+      }
       if (loc) return loc;
     }
     return this.location;

@@ -277,8 +277,15 @@ const MAX_RESOLVE_DEPTH = 24;
 type Target = { address: string; attrPath: string };
 
 /** Instance-level targets: a resource address stands for each of its instances in the graph. */
-function expandTargets(graph: ResourceGraph, targets: readonly Target[]): Target[] {
+function expandTargets(graph: ResourceGraph, targets: Target[]): Target[] {
+  // The common case: every target already names an instance (no copy: callers never change the list).
+  if (targets.every((t) => graph.node(t.address))) return targets;
   return targets.flatMap((t) => (graph.node(t.address) ? [t] : graph.instancesOf(t.address).map((n) => ({ address: n.address, attrPath: t.attrPath }))));
+}
+
+/** More than one distinct address in the list. */
+function several(targets: readonly Target[]): boolean {
+  return targets.some((t) => t.address !== targets[0].address);
 }
 
 /**
@@ -301,8 +308,8 @@ function pickTargets(
   fromSource: SourceReferences,
 ): Target[] {
   let out = keyed;
-  const several = new Set(expandTargets(graph, keyed).map((t) => t.address)).size > 1;
-  const ask = ((selector.direct || selector.throughInputs.key) && several) || (selector.throughInputs.value && found.length === 0);
+  const keyedInstances = expandTargets(graph, keyed);
+  const ask = ((selector.direct || selector.throughInputs.key) && several(keyedInstances)) || (selector.throughInputs.value && found.length === 0);
   const said = ask ? fromSource(node.address, fromPath) : undefined;
   if (said) {
     const named = expandTargets(graph, said);
@@ -314,8 +321,8 @@ function pickTargets(
       if (kept.length > 0) out = kept;
     }
   }
-  const candidates = expandTargets(graph, out);
-  if (new Set(candidates.map((t) => t.address)).size > 1) {
+  const candidates = out === keyed ? keyedInstances : expandTargets(graph, out);
+  if (several(candidates)) {
     const v = node.attr(fromPath).value;
     const wanted = typeof v === 'string' ? [v] : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? (v as string[]) : [];
     const kept = candidates.filter((t) => {
@@ -421,21 +428,31 @@ function addReferenceEdges(
     return result;
   };
 
+  // How each expression's inputs select instances depends on the module call and the resource, not the instance.
+  const selectorsOf = new Map<string, InputSelector[]>();
   for (const node of graph.nodes()) {
-    const config = configs.get(stripKeys(node.modulePath))?.resources?.find((r) => r.address === (node.kind === 'data' ? `data.${node.type}.${node.name}` : `${node.type}.${node.name}`));
+    const callPath = stripKeys(node.modulePath);
+    const config = configs.get(callPath)?.resources?.find((r) => r.address === (node.kind === 'data' ? `data.${node.type}.${node.name}` : `${node.type}.${node.name}`));
     if (!config) continue;
+    const { forEachRefs, expressions } = configReferences(config);
     // `for_each = aws_subnet.private` then `subnet_id = each.value.id`: each.value is this instance's element.
-    const forEachRefs = expressionRefs(config.for_each_expression as Json).flatMap((r) => r.references);
     const eachValueTargets = (ref: string): Array<{ address: string; attrPath: string }> => {
       const rest = ref.replace(/^each\.value\.?/, '');
       return forEachRefs.flatMap((fe) => resolve(fe, node.modulePath, 0)).map((t) => ({ address: t.address, attrPath: [t.attrPath, rest].filter(Boolean).join('.') }));
     };
-    for (const { path: fromPath, references } of expressionRefs(config.expressions as Json)) {
-      const usesKey = references.some((r) => /^(count\.index|each\.(key|value))/.test(r));
+    const selectorKey = `${callPath}\u0000${config.address}`;
+    let throughInputs = selectorsOf.get(selectorKey);
+    if (!throughInputs) {
+      throughInputs = expressions.map(({ references }) => {
+        const inputs = references.map((r) => inputSelector(r, node.modulePath, 0));
+        return { key: inputs.some((i) => i.key), value: inputs.some((i) => i.value) };
+      });
+      selectorsOf.set(selectorKey, throughInputs);
+    }
+    for (const [index, { path: fromPath, longest, usesKey }] of expressions.entries()) {
       const found: Target[] = [];
       const keyed: Target[] = [];
-      // Terraform also lists every prefix of a traversal (`module.net` next to `module.net.vpc_id`): only the longest says what is read.
-      for (const ref of references.filter((r) => !references.some((o) => o.startsWith(`${r}.`) || o.startsWith(`${r}[`)))) {
+      for (const ref of longest) {
         const targets = ref.startsWith('each.value') ? eachValueTargets(ref) : resolve(ref, node.modulePath, 0);
         for (const target of targets) {
           found.push(target);
@@ -448,12 +465,40 @@ function addReferenceEdges(
           keyed.push({ address: to, attrPath: target.attrPath });
         }
       }
-      const inputs = references.map((r) => inputSelector(r, node.modulePath, 0));
-      const selector = { direct: usesKey, throughInputs: { key: inputs.some((i) => i.key), value: inputs.some((i) => i.value) } };
+      const selector = { direct: usesKey, throughInputs: throughInputs[index] };
       for (const t of pickTargets(graph, node, fromPath, selector, found, keyed, fromSource)) graph.addReference(node.address, fromPath, t.address, t.attrPath);
     }
   }
   graph.pruneWholeObjectEdges();
+}
+
+interface ConfigExpressionRefs {
+  path: string;
+  references: string[];
+  /** Terraform also lists every prefix of a traversal (`module.net` next to `module.net.vpc_id`): only the longest says what is read. */
+  longest: string[];
+  /** The expression selects by the instance's key (`count.index`, `each.*`). */
+  usesKey: boolean;
+}
+
+/** A resource's configuration references, worked out once: it is shared by all its instances (thousands in a large plan). */
+const referencesOfConfig = new WeakMap<ConfigResource, { forEachRefs: string[]; expressions: ConfigExpressionRefs[] }>();
+
+function configReferences(config: ConfigResource): { forEachRefs: string[]; expressions: ConfigExpressionRefs[] } {
+  let known = referencesOfConfig.get(config);
+  if (!known) {
+    known = {
+      forEachRefs: expressionRefs(config.for_each_expression as Json).flatMap((r) => r.references),
+      expressions: expressionRefs(config.expressions as Json).map(({ path, references }) => ({
+        path,
+        references,
+        longest: references.filter((r) => !references.some((o) => o.startsWith(`${r}.`) || o.startsWith(`${r}[`))),
+        usesKey: references.some((r) => /^(count\.index|each\.(key|value))/.test(r)),
+      })),
+    };
+    referencesOfConfig.set(config, known);
+  }
+  return known;
 }
 
 /** State has no configuration, but all values are known: link attributes that hold another resource's id or arn. */

@@ -19,24 +19,53 @@ function isJsonObject(v: unknown): v is { [k: string]: Json } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Merges `after` with its `after_unknown` mirror (true leaves are unknown). */
-export function planValue(after: unknown, unknownMarks: unknown, address: string, path = ''): Value {
+/**
+ * Real plans nest values a few dozen levels; hostile ones thousands. Deeper values are refused (the
+ * loader reports "nested too deeply") at a fixed depth rather than wherever the stack runs out.
+ */
+export const MAX_VALUE_DEPTH = 1000;
+
+const tooDeep = () => new RangeError(`plan value nested more than ${MAX_VALUE_DEPTH} levels deep`);
+
+/** Walks a value without copying it, only to refuse hostile nesting. */
+function checkDepth(value: unknown, depth: number): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (depth > MAX_VALUE_DEPTH) throw tooDeep();
+  if (Array.isArray(value)) {
+    for (const item of value) checkDepth(item, depth + 1);
+  } else {
+    const obj = value as Record<string, unknown>;
+    for (const k in obj) checkDepth(obj[k], depth + 1);
+  }
+}
+
+/**
+ * Merges `after` with its `after_unknown` mirror (true leaves are unknown). `after` is JSON as
+ * `JSON.parse` gives it: a subtree without unknown marks is returned as it is, not copied (most of a
+ * large plan is known; copying it doubled the garbage the loader made).
+ */
+export function planValue(after: unknown, unknownMarks: unknown, address: string, path = '', depth = 0): Value {
+  if (depth > MAX_VALUE_DEPTH) throw tooDeep();
   if (unknownMarks === true) return new Unknown(path ? `${address}.${path}` : address, 'known after apply');
+  if (typeof unknownMarks !== 'object' || unknownMarks === null) {
+    checkDepth(after, depth);
+    return after === undefined ? null : (after as Value);
+  }
   const sub = (p: string | number) => (path ? `${path}.${p}` : String(p));
   if (Array.isArray(after) || Array.isArray(unknownMarks)) {
     const a = Array.isArray(after) ? after : [];
     const u = Array.isArray(unknownMarks) ? unknownMarks : [];
     const n = Math.max(a.length, u.length);
     const out: Value[] = [];
-    for (let i = 0; i < n; i++) out.push(planValue(a[i] ?? null, u[i], address, sub(i)));
+    for (let i = 0; i < n; i++) out.push(planValue(a[i] ?? null, u[i], address, sub(i), depth + 1));
     return out;
   }
   if (isJsonObject(after) || isJsonObject(unknownMarks)) {
     const a = isJsonObject(after) ? after : {};
     const u = isJsonObject(unknownMarks) ? unknownMarks : {};
     const out: ValueObject = {};
-    for (const k of Object.keys(a)) setOwn(out, k, planValue(a[k], u[k], address, sub(k)));
-    for (const k of Object.keys(u)) if (!(k in a) || a[k] === undefined) setOwn(out, k, planValue(null, u[k], address, sub(k)));
+    for (const k of Object.keys(a)) setOwn(out, k, planValue(a[k], u[k], address, sub(k), depth + 1));
+    for (const k of Object.keys(u)) if (!(k in a) || a[k] === undefined) setOwn(out, k, planValue(null, u[k], address, sub(k), depth + 1));
     return out;
   }
   if (after === undefined) return null;
