@@ -75,11 +75,11 @@ describe('lazy loading: each command loads only what it needs', () => {
     expect(scanOnlyLoaded(run.loaded)).toEqual([]);
   });
 
-  it('scan --format json of one root loads the parser and the JSON reporter, and no other reporter, plan or Terragrunt code', () => {
+  it('scan --format json of one clean root loads the parser and the JSON reporter, and no hcl2json, other reporter, plan or Terragrunt code', () => {
     const root = writeTree({ 'main.tf': 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n' });
     const run = loadedBy(['scan', '--format', 'json', '--fail-on', 'none', '.'], root);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toHaveProperty('findings');
-    expect(scanOnlyLoaded(run.loaded)).toEqual(['HCL parser', 'HCL file loader', 'evaluator', 'module evaluation', 'scan engine', 'hcl2json', 'JSON reporter']);
+    expect(scanOnlyLoaded(run.loaded)).toEqual(['HCL parser', 'HCL file loader', 'evaluator', 'module evaluation', 'scan engine', 'JSON reporter']);
   });
 });

@@ -118,16 +118,18 @@ describe('plan JSON detection and decoding', () => {
     expect(input.diagnostics.some((d) => d.severity === 'error')).toBe(true);
   });
 
-  it('reads values nested 1,000 levels below after and refuses one level more, at that fixed depth', async () => {
+  it('reads a plan nested 1,000 levels deep and refuses one level more before parsing it, at the first level too many', async () => {
     const nested = (levels: number) => '{"x":'.repeat(levels) + '1' + '}'.repeat(levels);
     const planOf = (after: string, unknown: string) => `{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","name":"b","change":{"actions":["create"],"after":${after},"after_unknown":${unknown}}}]}`;
-    // `after` is level 0; 1,001 objects put the innermost at level 1,000. With and without unknown marks.
+    // The document, resource_changes, the change and its object are four levels: 996 objects in `after` make 1,000.
     for (const unknown of ['{}', 'false']) {
-      const deepest = await load({ 'p.json': planOf(nested(1001), unknown) }, 'p.json');
+      const deepest = await load({ 'p.json': planOf(nested(996), unknown) }, 'p.json');
       expect(deepest.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      expect(deepest.graph.node('a.b')!.attr(Array(1001).fill('x').join('.')).value).toBe(1);
-      const tooDeep = await load({ 'p.json': planOf(nested(1002), unknown) }, 'p.json');
-      expect(tooDeep.diagnostics.map((d) => d.message)).toEqual(['p.json is nested too deeply to process.']);
+      expect(deepest.graph.node('a.b')!.attr(Array(996).fill('x').join('.')).value).toBe(1);
+      const tooDeep = await load({ 'p.json': planOf(nested(997), unknown) }, 'p.json');
+      expect(tooDeep.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+        [1, 5103, "p.json is nested more than 1000 levels deep here; Terraform's plan and state JSON never is, so it is not read."],
+      ]);
     }
   });
 });
