@@ -11,19 +11,57 @@ export const MAX_PROFILE_NESTING = 100;
 
 /** Offset of the first bracket ({ or [) of JSON text that opens level `limit + 1`, if any. */
 export function jsonTooDeepAt(text: string, limit: number): number | undefined {
+  return outlineJson(text, limit).tooDeepAt;
+}
+
+/** What one pass over JSON text learns: where it first nests too deep, and where each top-level member's value lies. */
+export interface JsonOutline {
+  tooDeepAt?: number;
+  /** Members of a top-level object: key (as written) → [start, end) of its value, surrounding spaces included. */
+  members: Map<string, [number, number]>;
+}
+
+export function outlineJson(text: string, limit: number): JsonOutline {
+  const members = new Map<string, [number, number]>();
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
+  let key: string | undefined;
+  let valueStart = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
-      // Skip a string: brackets inside it do not nest.
-      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+      // Jump to the closing quote natively (strings are most of a plan's bytes); a quote after an odd
+      // run of backslashes is escaped.
+      let j = text.indexOf('"', i + 1);
+      while (j !== -1) {
+        let k = j - 1;
+        while (text.charCodeAt(k) === 0x5c) k--;
+        if ((j - 1 - k) % 2 === 0) break;
+        j = text.indexOf('"', j + 1);
+      }
+      if (j === -1) break;
+      if (depth === 1 && key === undefined) {
+        const colon = text.indexOf(':', j + 1);
+        if (colon !== -1) {
+          key = text.slice(i + 1, j);
+          valueStart = colon + 1;
+          j = colon;
+        }
+      }
+      i = j;
     } else if (c === 0x7b || c === 0x5b) {
-      if (++depth > limit) return i;
+      if (++depth > limit) return { tooDeepAt: i, members };
     } else if (c === 0x7d || c === 0x5d) {
-      depth--;
+      if (depth-- === 1 && key !== undefined) {
+        members.set(key, [valueStart, i]);
+        key = undefined;
+      }
+    } else if (c === 0x2c && depth === 1 && key !== undefined) {
+      members.set(key, [valueStart, i]);
+      key = undefined;
     }
   }
-  return undefined;
+  return { members };
 }
 
 /**

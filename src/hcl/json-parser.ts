@@ -7,6 +7,7 @@
  * attributes, which the graph normalises (see `Node.blocks`). Strings are templates (`"${...}"`).
  */
 import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { describeJsonError } from '../json-syntax-error';
 import { Attribute, Block, Body, ConfigFile, Expr, ObjectItem } from './ast';
 import { MAX_NESTING, parseNativeTemplate } from './native-parser';
 import { HclLimitError, HclSyntaxError, SourceText } from './source-text';
@@ -64,26 +65,6 @@ function checkJsonNesting(src: SourceText): void {
       depth--;
     }
   }
-}
-
-/** jsonc-parser's error codes as plain sentences. */
-function describeJsonError(code: string): string {
-  const sentences: Record<string, string> = {
-    ValueExpected: 'a value was expected here',
-    PropertyNameExpected: 'a quoted property name was expected here',
-    ColonExpected: 'a ":" was expected after the property name',
-    CommaExpected: 'a "," was expected between items',
-    CloseBraceExpected: 'a closing "}" is missing',
-    CloseBracketExpected: 'a closing "]" is missing',
-    EndOfFileExpected: 'there is more text after the end of the JSON document',
-    UnexpectedEndOfString: 'a string is not terminated',
-    UnexpectedEndOfComment: 'a comment is not terminated',
-    InvalidSymbol: 'this character is not valid JSON',
-    InvalidEscapeCharacter: 'this escape sequence is not valid JSON',
-    InvalidCharacter: 'this character is not allowed in a JSON string',
-    InvalidCommentToken: 'comments are not allowed in JSON',
-  };
-  return sentences[code] ?? code;
 }
 
 class JsonConverter {

@@ -3,7 +3,7 @@
  * UTF-16 with a BOM (PowerShell's `>`), with parse errors at a line and column.
  */
 import * as fs from 'node:fs';
-import { MAX_PLAN_NESTING, jsonTooDeepAt } from '../nesting-depth';
+import { JsonOutline, MAX_PLAN_NESTING, outlineJson } from '../nesting-depth';
 import { Diagnostic } from '../diagnostics';
 
 /** Plans of tens of megabytes are normal; V8 strings cap out near 512 MB. */
@@ -46,31 +46,59 @@ export function readJsonFile(file: string, shown: string, maxBytes = MAX_PLAN_BY
   } catch {
     return { error: { file: shown, message: `${shown} is not valid UTF-8 (or UTF-16 with a byte order mark): re-create it with terraform show -json plan.out > plan.json.`, severity: 'error' } };
   }
-  const deep = jsonTooDeepAt(text, MAX_PLAN_NESTING);
+  const outline = outlineJson(text, MAX_PLAN_NESTING);
+  const deep = outline.tooDeepAt;
   if (deep !== undefined) {
     const at = lineColumnAt(text, deep);
     return { error: { file: shown, ...at, message: `${shown} is nested more than ${MAX_PLAN_NESTING} levels deep here; Terraform's plan and state JSON never is, so it is not read.`, severity: 'error' } };
   }
-  return parseJsonText(text, shown);
+  const blanked = withoutUnusedPlannedValues(text, outline);
+  const read = parseJsonText(blanked, shown);
+  if (!('data' in read)) return read;
+  if (blanked !== text && !isValidJson(text, outline.members.get('planned_values')!)) return parseJsonText(text, shown);
+  return { ...read, text };
+}
+
+/** Whether a member's value parses (syntax only: what it builds is dropped at once). */
+function isValidJson(text: string, [start, end]: [number, number]): boolean {
+  try {
+    JSON.parse(text.slice(start, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A plan states every resource twice: in resource_changes (with unknowns and actions, what tomguard
+ * reads) and in planned_values (~40% of the file, read only when resource_changes is empty). Parsing
+ * planned_values anyway cost ~0.3 s and ~200 MB of heap for a 50k-resource plan that the collector then
+ * kept walking, so its value is blanked to `{}` padded with spaces: every offset, and so every error
+ * position, stays what it is in the file. Its syntax is still checked (parsed apart and dropped at once),
+ * so a broken planned_values is the same error as before.
+ */
+function withoutUnusedPlannedValues(text: string, outline: JsonOutline): string {
+  const planned = outline.members.get('planned_values');
+  const changes = outline.members.get('resource_changes');
+  if (!planned || !changes) return text;
+  const changesText = text.slice(changes[0], Math.min(changes[1], changes[0] + 64)).trim();
+  if (!changesText.startsWith('[') || /^\[\s*\]/.test(changesText)) return text;
+  const [start, end] = planned;
+  if (text.slice(start, end).trimStart()[0] !== '{') return text;
+  return text.slice(0, start) + '{}' + ' '.repeat(end - start - 2) + text.slice(end);
 }
 
 export function parseJsonText(text: string, shown: string): JsonRead {
   try {
     return { text, data: JSON.parse(text) };
-  } catch (err) {
-    const message = (err as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    const at = pos ? lineColumnAt(text, Number(pos[1])) : text.trim() === '' ? undefined : lineColumnAt(text, text.length);
-    const what = /Unexpected end/.test(message) ? 'the JSON ends early (a truncated file?)' : message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected');
-    return {
-      error: {
-        file: shown,
-        line: at?.line,
-        column: at?.column,
-        message: text.trim() === '' ? `${shown} is empty.` : `Invalid JSON: ${what}.`,
-        severity: 'error',
-      },
-    };
+  } catch {
+    if (text.trim() === '') return { error: { file: shown, message: `${shown} is empty.`, severity: 'error' } };
+    // JSON.parse's message often has no position: jsonc-parser (loaded only now) finds it, in words.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const found = (require('../json-syntax-error') as typeof import('../json-syntax-error')).firstJsonSyntaxError(text);
+    const offset = found?.offset ?? text.length;
+    const what = offset >= text.trimEnd().length ? 'the JSON ends early (a truncated file?)' : (found?.message ?? 'the text is not valid JSON');
+    return { error: { file: shown, ...lineColumnAt(text, offset), message: `Invalid JSON: ${what}.`, severity: 'error' } };
   }
 }
 
