@@ -3,6 +3,7 @@
  * and `after_sensitive` / `sensitive_values` marking what must never be printed.
  */
 import { Unknown, Value, ValueObject } from '../eval/value';
+import { MAX_PLAN_NESTING } from '../nesting-depth';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -23,21 +24,9 @@ function isJsonObject(v: unknown): v is { [k: string]: Json } {
  * Real plans nest values a few dozen levels; hostile ones thousands. Deeper values are refused (the
  * loader reports "nested too deeply") at a fixed depth rather than wherever the stack runs out.
  */
-export const MAX_VALUE_DEPTH = 1000;
+export const MAX_VALUE_DEPTH = MAX_PLAN_NESTING;
 
 const tooDeep = () => new RangeError(`plan value nested more than ${MAX_VALUE_DEPTH} levels deep`);
-
-/** Walks a value without copying it, only to refuse hostile nesting. */
-function checkDepth(value: unknown, depth: number): void {
-  if (typeof value !== 'object' || value === null) return;
-  if (depth > MAX_VALUE_DEPTH) throw tooDeep();
-  if (Array.isArray(value)) {
-    for (const item of value) checkDepth(item, depth + 1);
-  } else {
-    const obj = value as Record<string, unknown>;
-    for (const k in obj) checkDepth(obj[k], depth + 1);
-  }
-}
 
 /**
  * Merges `after` with its `after_unknown` mirror (true leaves are unknown). `after` is JSON as
@@ -48,7 +37,8 @@ export function planValue(after: unknown, unknownMarks: unknown, address: string
   if (depth > MAX_VALUE_DEPTH) throw tooDeep();
   if (unknownMarks === true) return new Unknown(path ? `${address}.${path}` : address, 'known after apply');
   if (typeof unknownMarks !== 'object' || unknownMarks === null) {
-    checkDepth(after, depth);
+    // No walk to check the depth of a known subtree: readJsonFile refused the whole document before
+    // parsing if it nests more than MAX_PLAN_NESTING (= this) levels anywhere.
     return after === undefined ? null : (after as Value);
   }
   const sub = (p: string | number) => (path ? `${path}.${p}` : String(p));
