@@ -68,6 +68,22 @@ export function variableOptions<T>(y: Argv<T>) {
     .option('max-file-size', { type: 'number', default: 5, describe: 'Largest source file to read, in MB' });
 }
 
+/** The report's formats, where it goes and when the run fails: the same for `scan` and `merge`. */
+function reportOptions<T>(y: Argv<T>, formats: string) {
+  return y
+    .option('format', { type: 'string', coerce: asArray, describe: formats })
+    .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
+    .option('fail-on', { type: 'string', default: 'low', describe: 'Exit 1 on an unsuppressed failure at or above: critical, high, medium, low, none' });
+}
+
+/** What the text report shows: the same for `scan` and `merge`. */
+function displayOptions<T>(y: Argv<T>) {
+  return y
+    .option('only-failures', { type: 'boolean', default: false, describe: 'Report only failures' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Print only failures, errors and the summary' })
+    .option('color', { type: 'boolean', default: true, describe: 'Colour terminal output (--no-color to turn off)' });
+}
+
 /** Options of `scan` that a .tomguard.yml may set. */
 const SCAN_OPTIONS = ['format', 'output', 'fail-on', 'fail-on-unknown', 'rules', 'skip-rules', 'var', 'var-file', 'only-failures', 'quiet', 'color', 'no-color', 'max-file-size', 'source-root', 'recursive', 'baseline', 'write-baseline', 'jobs', 'profile', 'download-modules', 'sarif-category', 'diff-base', 'strict', 'allow-outside-root'];
 
@@ -114,17 +130,11 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       'scan [paths..]',
       'Check Terraform roots, files or plans against the TOM claims',
       (y) =>
-        variableOptions(y)
+        displayOptions(reportOptions(variableOptions(y), 'text (the default; colours only on a terminal), json, sarif, github, markdown (TOM attestation), junit or compact (file:line: RULE message per failure); repeatable as FORMAT=FILE'))
           .positional('paths', { type: 'string', array: true, default: [], describe: 'What to scan (default: .): Terraform root directories, Terragrunt unit directories (terragrunt.hcl), single .tf/.tf.json files, or plan/state JSON from "terraform show -json" (detected by content)' })
-          .option('format', { type: 'string', coerce: asArray, describe: 'text (the default; colours only on a terminal), json, sarif, github, markdown (TOM attestation), junit or compact (file:line: RULE message per failure); repeatable as FORMAT=FILE' })
-          .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
-          .option('fail-on', { type: 'string', default: 'low', describe: 'Exit 1 on an unsuppressed failure at or above: critical, high, medium, low, none' })
           .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'Also exit 1 when a claim is unknown (an unknown result, or a module that was not read)' })
           .option('rules', { type: 'string', coerce: asArray, describe: 'Only these rule IDs (comma-separated or repeated)' })
           .option('skip-rules', { type: 'string', coerce: asArray, describe: 'Skip these rule IDs' })
-          .option('only-failures', { type: 'boolean', default: false, describe: 'Report only failures' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'Print only failures, errors and the summary' })
-          .option('color', { type: 'boolean', default: true, describe: 'Colour terminal output (--no-color to turn off)' })
           .option('recursive', { type: 'boolean', default: false, describe: 'Scan every directory below PATH that holds .tf files or a Terragrunt unit (terragrunt.hcl) as its own root (local modules and Terragrunt module sources excepted)' })
           .option('changed', { type: 'boolean', default: false, describe: 'The paths are changed files (the pre-commit hook): scan, as one estate, each root below the working directory that contains one or that calls the local module or Terragrunt file containing one' })
           .option('baseline', { type: 'string', describe: 'Accept the failures listed in this baseline file: report only new ones' })
@@ -147,15 +157,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       'merge <reports..>',
       'Combine the JSON reports of "scan --recursive --shard K/N" (all N) into the report of the whole scan, in any format',
       (y) =>
-        y
+        displayOptions(reportOptions(y, 'As for scan: text (default), json, sarif, github, markdown, junit or compact; repeatable as FORMAT=FILE'))
           .positional('reports', { type: 'string', array: true, demandOption: true, describe: 'The shard reports (scan --format json)' })
-          .option('format', { type: 'string', coerce: asArray, describe: 'As for scan: text (default), json, sarif, github, markdown, junit or compact; repeatable as FORMAT=FILE' })
-          .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
-          .option('fail-on', { type: 'string', default: 'low', describe: 'Exit 1 on an unsuppressed failure at or above: critical, high, medium, low, none' })
           .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'Also exit 1 when a claim is unknown' })
-          .option('only-failures', { type: 'boolean', default: false, describe: 'Report only failures' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'Print only failures, errors and the summary' })
-          .option('color', { type: 'boolean', default: true, describe: 'Colour terminal output (--no-color to turn off)' })
           .option('sarif-category', { type: 'string', requiresArg: true, describe: 'SARIF: one run with this category for everything; default: one run per root' })
           .option('write-baseline', { type: 'string', describe: "Write the merged report's failures to a baseline file" }),
       (args) => {
