@@ -8,6 +8,7 @@
  */
 import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { describeJsonError } from '../json-syntax-error';
+import { jsonTooDeepAt } from '../nesting-depth';
 import { Attribute, Block, Body, ConfigFile, Expr, ObjectItem } from './ast';
 import { MAX_NESTING, parseNativeTemplate } from './native-parser';
 import { HclLimitError, HclSyntaxError, SourceText } from './source-text';
@@ -42,29 +43,18 @@ export function parseJsonFile(path: string, text: string): ConfigFile {
 
 /**
  * Fails at the first array or object nested more than MAX_NESTING deep, before the recursive tree
- * building and conversion run (a linear scan that skips strings).
+ * building and conversion run (the linear scan plan and profile JSON use too).
  */
 function checkJsonNesting(src: SourceText): void {
-  const text = src.text;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
-    } else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > MAX_NESTING) {
-        const p = src.pos(i);
-        throw new HclLimitError(
-          `Nesting too deep: more than ${MAX_NESTING} levels of arrays and objects. Terraform configurations are never nested this deeply; flatten this part of the file.`,
-          src.file,
-          p.line,
-          p.column,
-        );
-      }
-    } else if (c === 93 /* ] */ || c === 125 /* } */) {
-      depth--;
-    }
-  }
+  const at = jsonTooDeepAt(src.text, MAX_NESTING);
+  if (at === undefined) return;
+  const p = src.pos(at);
+  throw new HclLimitError(
+    `Nesting too deep: more than ${MAX_NESTING} levels of arrays and objects. Terraform configurations are never nested this deeply; flatten this part of the file.`,
+    src.file,
+    p.line,
+    p.column,
+  );
 }
 
 class JsonConverter {

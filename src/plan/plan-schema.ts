@@ -3,6 +3,14 @@
  * Terraform and OpenTofu, and state output). Everything else may be present and is ignored.
  * Compiled ahead of time into src/generated/plan-validator.ts (npm run generate:validators).
  */
+/** What names a resource, in planned values and in the configuration alike. */
+const RESOURCE_IDENTITY = {
+  address: { type: 'string' },
+  mode: { enum: ['managed', 'data'] },
+  type: { type: 'string' },
+  name: { type: 'string' },
+};
+
 export const VALUE_MODULE_SCHEMA = {
   $id: 'valueModule',
   type: 'object',
@@ -14,10 +22,7 @@ export const VALUE_MODULE_SCHEMA = {
         type: 'object',
         required: ['address', 'type', 'name'],
         properties: {
-          address: { type: 'string' },
-          mode: { enum: ['managed', 'data'] },
-          type: { type: 'string' },
-          name: { type: 'string' },
+          ...RESOURCE_IDENTITY,
           index: { type: ['integer', 'string'] },
           values: { type: ['object', 'null'] },
           sensitive_values: { type: ['object', 'boolean', 'null'] },
@@ -38,10 +43,7 @@ export const CONFIG_MODULE_SCHEMA = {
         type: 'object',
         required: ['address', 'type', 'name'],
         properties: {
-          address: { type: 'string' },
-          mode: { enum: ['managed', 'data'] },
-          type: { type: 'string' },
-          name: { type: 'string' },
+          ...RESOURCE_IDENTITY,
           expressions: { type: 'object' },
         },
       },
