@@ -40,36 +40,8 @@ export const rule: Rule = {
     title: 'Databases are protected from deletion and keep a final snapshot',
     claim: 'backup-recovery',
     severity: 'medium',
-    description: [
-      'RDS instances and clusters must set `deletion_protection = true` (the provider default is `false`) and must',
-      'not set `skip_final_snapshot = true` (default `false`), so that neither a mistaken `terraform destroy` nor a',
-      'replacement deletes the database without a restorable snapshot. Deleting a database also deletes its',
-      'automated backups unless they are retained. One result per database names every failing part. AWS takes no',
-      'final snapshot of an `aws_db_instance` read replica, so that part passes for replicas.',
-    ].join('\n'),
-    remediation: [
-      'Turn deletion protection on and keep the final snapshot:',
-      '',
-      '```hcl',
-      'resource "aws_db_instance" "main" {',
-      '  # ...',
-      '  deletion_protection       = true',
-      '  skip_final_snapshot       = false',
-      '  final_snapshot_identifier = "main-final"',
-      '}',
-      '```',
-    ].join('\n'),
     fix: 'set deletion_protection = true and skip_final_snapshot = false (with a final_snapshot_identifier)',
     appliesTo: PROTECTED_TYPES,
-    references: {
-      checkov: ['CKV_AWS_293', 'CKV_AWS_139'],
-      docs: [
-        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#deletion_protection',
-        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#skip_final_snapshot',
-        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster#deletion_protection',
-        'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html',
-      ],
-    },
   },
 
   check({ graph }) {

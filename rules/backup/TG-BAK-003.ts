@@ -29,34 +29,8 @@ export const rule: Rule = {
     title: 'DynamoDB tables have point-in-time recovery enabled',
     claim: 'backup-recovery',
     severity: 'medium',
-    description: [
-      'DynamoDB tables must enable continuous backups: `point_in_time_recovery { enabled = true }`. Without the',
-      'block (or with `enabled = false`) a table deleted or overwritten by mistake cannot be restored to an earlier',
-      'second; only on-demand backups, if any, remain.',
-    ].join('\n'),
-    remediation: [
-      'Enable point-in-time recovery:',
-      '',
-      '```hcl',
-      'resource "aws_dynamodb_table" "tickets" {',
-      '  # ...',
-      '  point_in_time_recovery {',
-      '    enabled = true',
-      '  }',
-      '}',
-      '```',
-    ].join('\n'),
     fix: 'add point_in_time_recovery { enabled = true }',
     appliesTo: TABLE_TYPES,
-    references: {
-      checkov: ['CKV_AWS_28'],
-      trivy: ['AVD-AWS-0024'],
-      kics: ['741f1291-47ac-4a85-a07b-3d32a9d6bd3e'],
-      docs: [
-        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#point_in_time_recovery',
-        'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html',
-      ],
-    },
   },
 
   check({ graph }) {

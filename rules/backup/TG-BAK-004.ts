@@ -51,35 +51,8 @@ export const rule: Rule = {
     title: 'Redis and Valkey caches take automatic snapshots',
     claim: 'backup-recovery',
     severity: 'low',
-    description: [
-      'ElastiCache replication groups and Redis/Valkey cache clusters must keep automatic snapshots:',
-      '`snapshot_retention_limit >= 1`. The default `0` turns automatic snapshots off, so cached or session data',
-      'cannot be restored after a failure or a mistaken deletion. Memcached clusters take no snapshots and are not',
-      'evaluated; a cluster that joins a replication group (`replication_group_id`) follows the group, which is',
-      'evaluated instead.',
-    ].join('\n'),
-    remediation: [
-      'Keep automatic snapshots for at least a day:',
-      '',
-      '```hcl',
-      'resource "aws_elasticache_replication_group" "sessions" {',
-      '  # ...',
-      '  snapshot_retention_limit = 7',
-      '  snapshot_window          = "03:00-04:00"',
-      '}',
-      '```',
-    ].join('\n'),
     fix: 'set snapshot_retention_limit to 1 or more days',
     appliesTo: CACHE_TYPES,
-    references: {
-      trivy: ['AVD-AWS-0050'],
-      kics: ['8fdb08a0-a868-4fdf-9c27-ccab0237f1ab'],
-      docs: [
-        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#snapshot_retention_limit',
-        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_cluster#snapshot_retention_limit',
-        'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-automatic.html',
-      ],
-    },
   },
 
   check({ graph }) {

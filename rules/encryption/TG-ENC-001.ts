@@ -13,30 +13,8 @@ export const rule: Rule = {
     title: 'Databases encrypt their storage at rest',
     claim: 'rest-kms',
     severity: 'high',
-    description:
-      'RDS instances and clusters, DocumentDB and Neptune clusters must set `storage_encrypted = true`. ' +
-      'AWS leaves storage unencrypted by default, and encryption cannot be turned on later without a ' +
-      'snapshot-and-restore. A read replica or a database restored from a snapshot inherits its ' +
-      'source\'s encryption, so it is `unknown` unless the source is in the graph and encrypted. ' +
-      'Aurora Serverless v1 (`engine_mode = "serverless"`) is always encrypted.',
-    remediation: [
-      'Set `storage_encrypted = true` (and a customer-managed key, see TG-ENC-002):',
-      '',
-      '```hcl',
-      'resource "aws_db_instance" "main" {',
-      '  storage_encrypted = true',
-      '  kms_key_id        = aws_kms_key.rds.arn',
-      '}',
-      '```',
-    ].join('\n'),
     fix: 'set storage_encrypted = true',
     appliesTo: DATA_STORE_TYPES,
-    references: {
-      checkov: ['CKV_AWS_16', 'CKV_AWS_96', 'CKV_AWS_74', 'CKV_AWS_44'],
-      trivy: ['AVD-AWS-0080', 'AVD-AWS-0079', 'AVD-AWS-0021'],
-      kics: ['08bd0760-8752-44e1-9779-7bb369b2b4e4', '656880aa-1388-488f-a6d4-8f73c23149b2'],
-      docs: ['https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#storage_encrypted'],
-    },
   },
 
   check({ graph }) {

@@ -15,33 +15,8 @@ export const rule: Rule = {
     title: 'Databases are encrypted with a customer-managed KMS key',
     claim: 'rest-kms',
     severity: 'medium',
-    description:
-      'Encrypted RDS, DocumentDB and Neptune storage must use a customer-managed KMS key (`kms_key_id`, ' +
-      'Neptune: `kms_key_arn`), so the key policy, rotation and audit trail are under the customer\'s ' +
-      'control. Without it AWS uses the AWS-managed key `alias/aws/rds`. The key must resolve to an ' +
-      '`aws_kms_key` or a customer `aws_kms_alias` in the graph, or be an ARN literal that is not an ' +
-      'AWS-managed alias.',
-    remediation: [
-      'Create a key and reference it:',
-      '',
-      '```hcl',
-      'resource "aws_kms_key" "rds" {',
-      '  enable_key_rotation = true',
-      '}',
-      '',
-      'resource "aws_db_instance" "main" {',
-      '  storage_encrypted = true',
-      '  kms_key_id        = aws_kms_key.rds.arn',
-      '}',
-      '```',
-    ].join('\n'),
     fix: 'set kms_key_id to a customer-managed aws_kms_key',
     appliesTo: DATA_STORE_TYPES,
-    references: {
-      checkov: ['CKV_AWS_79', 'CKV_AWS_327', 'CKV_AWS_354'],
-      trivy: ['AVD-AWS-0079'],
-      docs: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.Keys.html'],
-    },
   },
 
   check({ graph }) {

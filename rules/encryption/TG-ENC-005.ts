@@ -72,38 +72,8 @@ export const rule: Rule = {
     title: 'ElastiCache data is encrypted at rest',
     claim: 'rest-kms',
     severity: 'high',
-    description: [
-      'ElastiCache replication groups (Redis OSS / Valkey) must set `at_rest_encryption_enabled = true`: it encrypts',
-      'the data on disk during sync, backup and swap operations and the backups in S3, and can only be chosen when',
-      'the group is created. When the attribute is omitted the AWS provider uses the engine default: `false` for',
-      '`redis` (the default engine), `true` for `valkey`. A secondary member of a Global Datastore inherits the',
-      'setting of the primary. ElastiCache Serverless caches are always encrypted at rest and pass.',
-    ].join('\n'),
-    remediation: [
-      'Enable encryption at rest when creating the replication group (it cannot be changed later), ideally with a',
-      'customer-managed key:',
-      '',
-      '```hcl',
-      'resource "aws_elasticache_replication_group" "cache" {',
-      '  replication_group_id       = "app-cache"',
-      '  description                = "application cache"',
-      '  at_rest_encryption_enabled = true',
-      '  kms_key_id                 = aws_kms_key.cache.arn',
-      '  transit_encryption_enabled = true',
-      '}',
-      '```',
-    ].join('\n'),
     fix: 'set at_rest_encryption_enabled = true (recreates the replication group)',
     appliesTo: CACHE_TYPES,
-    references: {
-      checkov: ['CKV_AWS_29'],
-      trivy: ['AVD-AWS-0045'],
-      kics: ['76976de7-c7b1-4f64-a94f-90c1345914c2'],
-      docs: [
-        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#at_rest_encryption_enabled',
-        'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html',
-      ],
-    },
   },
 
   check({ graph }) {

@@ -50,34 +50,8 @@ export const rule: Rule = {
     title: 'Symmetric KMS keys rotate their key material automatically',
     claim: 'rest-kms',
     severity: 'medium',
-    description: [
-      'Customer-managed symmetric encryption keys (`aws_kms_key` with `customer_master_key_spec` omitted or',
-      '`SYMMETRIC_DEFAULT` and `key_usage` omitted or `ENCRYPT_DECRYPT`) must set `enable_key_rotation = true`; the',
-      'provider default is `false`, so the key material would never change. Asymmetric, HMAC and `SIGN_VERIFY` keys,',
-      'and keys in a custom key store, are not applicable: AWS cannot rotate them automatically, and the rule gives',
-      'no result for them.',
-    ].join('\n'),
-    remediation: [
-      'Turn on automatic rotation:',
-      '',
-      '```hcl',
-      'resource "aws_kms_key" "data" {',
-      '  description         = "personal data"',
-      '  enable_key_rotation = true',
-      '}',
-      '```',
-    ].join('\n'),
     fix: 'set enable_key_rotation = true',
     appliesTo: KEY_TYPES,
-    references: {
-      checkov: ['CKV_AWS_7'],
-      trivy: ['AVD-AWS-0065'],
-      kics: ['22fbfeac-7b5a-421a-8a27-7a2178bb910b'],
-      docs: [
-        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key#enable_key_rotation',
-        'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html',
-      ],
-    },
   },
 
   check({ graph }) {

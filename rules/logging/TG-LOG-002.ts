@@ -12,33 +12,8 @@ export const rule: Rule = {
     claim: 'threat-detection',
     severity: 'high',
     existence: true,
-    description: [
-      'The TOM promises real-time threat monitoring with Amazon GuardDuty. Evidence is an',
-      '`aws_guardduty_detector` whose `enable` is not false (the provider default is true). `enable = false`',
-      'suspends GuardDuty: it stops analysing events and produces no findings. Each detector gets one result;',
-      'when the scanned configuration has no detector, the claim is `not-evidenced` (GuardDuty enabled by a',
-      'delegated administrator account can be given to the profile as external evidence).',
-    ].join('\n'),
-    remediation: [
-      'Manage a detector in every region and account you use, and keep it enabled:',
-      '',
-      '```hcl',
-      'resource "aws_guardduty_detector" "main" {',
-      '  enable                       = true',
-      '  finding_publishing_frequency = "FIFTEEN_MINUTES"',
-      '}',
-      '```',
-    ].join('\n'),
     fix: 'create an aws_guardduty_detector with enable = true',
     appliesTo: DETECTOR_TYPES,
-    references: {
-      checkov: ['CKV_AWS_238', 'CKV2_AWS_3'],
-      kics: ['704dadd3-54fc-48ac-b6a0-02f170011473'],
-      docs: [
-        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/guardduty_detector',
-        'https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_suspend-disable.html',
-      ],
-    },
   },
 
   check({ graph }) {

@@ -18,31 +18,8 @@ export const rule: Rule = {
     title: 'CloudWatch log groups expire their events',
     claim: 'retention',
     severity: 'low',
-    description: [
-      'Logs hold personal data (IP addresses, user IDs, request paths), and the TOM promises that data is kept',
-      'no longer than needed. An `aws_cloudwatch_log_group` must set `retention_in_days` to a number of days.',
-      'Omitting it, or setting 0, keeps the events forever (the AWS provider default is 0, "never expire").',
-    ].join('\n'),
-    remediation: [
-      'Set a retention period that matches your retention policy:',
-      '',
-      '```hcl',
-      'resource "aws_cloudwatch_log_group" "app" {',
-      '  name              = "/ecs/app"',
-      '  retention_in_days = 90',
-      '}',
-      '```',
-    ].join('\n'),
     fix: 'set retention_in_days to the retention period of your policy (e.g. 90)',
     appliesTo: LOG_GROUP_TYPES,
-    references: {
-      checkov: ['CKV_AWS_66'],
-      kics: ['ef0b316a-211e-42f1-888e-64efe172b755'],
-      docs: [
-        'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_group#retention_in_days',
-        'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention',
-      ],
-    },
   },
 
   check({ graph }) {

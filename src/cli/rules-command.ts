@@ -1,10 +1,18 @@
 /** `tomguard rules` and `tomguard explain RULE` (`explain --finding` scans: explain-finding-command.ts). */
 import { ALL_RULES, findRule } from '../../rules';
+import { RuleMeta } from '../rules/types';
+import { ruleDoc } from '../rules/docs';
 import { CliIo, UsageError } from './io';
+
+/** `rules --format json` keeps its shape: the metadata with the page's description, remediation and references. */
+function withDoc(meta: RuleMeta) {
+  const { description, remediation, references } = ruleDoc(meta.id);
+  return { ...meta, description, remediation, references };
+}
 
 export function rulesCommand(format: 'text' | 'json', io: CliIo): number {
   if (format === 'json') {
-    io.stdout(JSON.stringify(ALL_RULES.map((r) => r.meta), null, 2) + '\n');
+    io.stdout(JSON.stringify(ALL_RULES.map((r) => withDoc(r.meta)), null, 2) + '\n');
     return 0;
   }
   const width = Math.max(...ALL_RULES.map((r) => r.meta.claim.length));
@@ -21,7 +29,8 @@ export function explainCommand(id: string, io: CliIo): number {
     throw new UsageError(`Unknown rule ${id}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''} Run "tomguard rules" for the list.`);
   }
   const m = rule.meta;
-  const refs = Object.entries(m.references)
+  const doc = ruleDoc(m.id);
+  const refs = Object.entries(doc.references)
     .filter(([, v]) => v && v.length > 0)
     .map(([k, v]) => `- ${k}: ${v!.join(', ')}`);
   io.stdout(
@@ -31,11 +40,11 @@ export function explainCommand(id: string, io: CliIo): number {
       `Severity: ${m.severity}    Claim: ${m.claim}${m.existence ? '    (existence claim)' : ''}`,
       `Applies to: ${m.appliesTo.join(', ')}`,
       '',
-      m.description,
+      doc.description,
       '',
       '## Fix',
       '',
-      m.remediation,
+      doc.remediation,
       '',
       '## References',
       '',

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
+import { ruleDoc } from '../rules/docs';
 import { Rule } from '../rules/types';
 import { Finding, Report } from './findings';
 import { RunPart, splitRuns } from './sarif-runs';
@@ -16,12 +17,13 @@ const SECURITY_SEVERITY: Record<string, string> = { critical: '9.5', high: '8.0'
 
 function descriptor(rule: Rule): ReportingDescriptor {
   const m = rule.meta;
+  const doc = ruleDoc(m.id);
   return {
     id: m.id,
     name: m.title.replace(/[^A-Za-z0-9]+(.)?/g, (_x, c: string | undefined) => (c ? c.toUpperCase() : '')),
     shortDescription: { text: m.title },
-    fullDescription: { text: m.description.replace(/`/g, '') },
-    help: { text: `${m.description}\n\n${m.remediation}`, markdown: `${m.description}\n\n## Fix\n\n${m.remediation}` },
+    fullDescription: { text: doc.description.replace(/`/g, '') },
+    help: { text: `${doc.description}\n\n${doc.remediation}`, markdown: `${doc.description}\n\n## Fix\n\n${doc.remediation}` },
     defaultConfiguration: { level: LEVEL[m.severity] },
     properties: { tags: ['security', 'gdpr-tom', m.claim], 'security-severity': SECURITY_SEVERITY[m.severity], precision: 'high' },
   };

@@ -10,6 +10,7 @@ export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'l
 
 export type Status = 'pass' | 'fail' | 'unknown' | 'not-evidenced';
 
+/** Short metadata beside the check; the long form (description, remediation, references) is `docs/rules/<ID>.md` (src/rules/docs.ts). */
 export interface RuleMeta {
   /** Stable public ID from the catalog (shared/spec/rules.md), e.g. `TG-TLS-001`. */
   id: string;
@@ -17,10 +18,6 @@ export interface RuleMeta {
   /** The TOM claim of the reference profile this rule gives evidence for, e.g. `transit-tls12`. */
   claim: string;
   severity: Severity;
-  /** What the rule checks and why it matters for the claim (Markdown). */
-  description: string;
-  /** How to fix a failure, with a compliant HCL example (Markdown). */
-  remediation: string;
   /** One line shown next to each failure in terminal output. */
   fix: string;
   /** Resource types the rule evaluates (v4/v5/v6 forms and aliases included). */
@@ -32,8 +29,6 @@ export interface RuleMeta {
    * also loads, for the account view only, the roots outside its shard that may declare them.
    */
   accountTypes?: readonly string[];
-  /** Equivalent checks of peer tools, and documentation links. */
-  references: { checkov?: string[]; trivy?: string[]; kics?: string[]; docs?: string[] };
 }
 
 /** One named part of a multi-part rule (e.g. "minimum_protocol_version"), reported in JSON `parts`. */
