@@ -8,6 +8,7 @@ import { ALL_RULES } from '../rules';
 import { loadInput, LoadedInput } from '../src/load-input';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../src/rules/parameters';
 import { RuleResult } from '../src/rules/types';
+import { ruleContext } from '../src/rules/context';
 import { CORPUS_DIR, readManifest } from './corpus';
 
 interface Expectation {
@@ -92,7 +93,7 @@ async function run(): Promise<number> {
       for (const input of inputsOf(c)) {
         const loaded = await load(input, c.sourceRoot);
         try {
-          results.push(...rule.check({ graph: loaded.graph, params: paramsFor(c.profile) }).map((r) => ({ ...r, file: input }) as RuleResult));
+          results.push(...rule.check(ruleContext(rule, { graph: loaded.graph, params: paramsFor(c.profile) })).map((r) => ({ ...r, file: input }) as RuleResult));
         } catch (err) {
           disagreements.push(`${ruleId} ${c.case}: rule crashed: ${(err as Error).message}`);
         }

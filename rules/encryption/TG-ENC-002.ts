@@ -2,7 +2,7 @@ import { GraphNode } from '../../src/graph/model';
 import { Rule } from '../../src/rules/types';
 import { judgeCustomerManagedKey } from '../../src/rules/support/kms';
 import { fail, result } from '../../src/rules/support/results';
-import { DATA_STORE_TYPES } from './TG-ENC-001';
+import { DATABASE_TYPES as DATA_STORE_TYPES } from '../../src/providers/aws/rds/model';
 
 /** Neptune names its key attribute differently. */
 function keyAttribute(node: GraphNode): string {

@@ -15,6 +15,7 @@ import { applyExemptions } from '../report/exemptions';
 import { ExposureGraph, buildExposure } from './exposure';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
 import { AccountView, Rule, RuleResult } from '../rules/types';
+import { ruleContext } from '../rules/context';
 import { VERSION } from '../version';
 import { CATALOG_IDS } from '../rules/catalog';
 import { ChangeSet } from './change-set';
@@ -70,7 +71,7 @@ export function runRules(input: LoadedInput, rules: readonly Rule[], profile: Pr
     try {
       // The claim is the rule's, not the result's: look it up once per rule, not per finding.
       const claim = claimOfRule(profile, rule.meta.id) ?? rule.meta.claim;
-      for (const r of rule.check({ graph: input.graph, params, account })) findings.push(toFinding(rule, r, profile, input.path, claim));
+      for (const r of rule.check(ruleContext(rule, { graph: input.graph, params, account }))) findings.push(toFinding(rule, r, profile, input.path, claim));
     } catch (err) {
       diagnostics.push({ file: input.path, message: `Internal error in rule ${rule.meta.id}: ${(err as Error).message}. Its results are missing; please report this.`, severity: 'error' });
     }

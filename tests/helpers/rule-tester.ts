@@ -5,6 +5,7 @@
 import { loadInput } from '../../src/load-input';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../../src/rules/parameters';
 import { Rule, Status } from '../../src/rules/types';
+import { ruleContext } from '../../src/rules/context';
 import { writeTree } from './tmp-tree';
 
 export interface ExpectedResult {
@@ -13,6 +14,8 @@ export interface ExpectedResult {
   address?: string;
   /** The finding's startLine in `file` (default main.tf). */
   line?: number;
+  /** The finding's startColumn (1-based), when the case pins it. */
+  column?: number;
   file?: string;
   /** Substrings the message must contain. */
   message?: string | string[];
@@ -36,12 +39,13 @@ export async function runRule(rule: Rule, c: RuleCase) {
     env: {},
     variables: Object.entries(c.vars ?? {}).map(([name, value]) => ({ kind: 'var' as const, name, value })),
   });
-  const results = rule.check({ graph: input.graph, params: { ...DEFAULT_PARAMETERS, ...c.params } });
+  const results = rule.check(ruleContext(rule, { graph: input.graph, params: { ...DEFAULT_PARAMETERS, ...c.params } }));
   return { input, results };
 }
 
-function matches(actual: { status: Status; address?: string; line?: number; file?: string; message: string }, expected: ExpectedResult): boolean {
+function matches(actual: { status: Status; address?: string; line?: number; column?: number; file?: string; message: string }, expected: ExpectedResult): boolean {
   if (actual.status !== expected.status || actual.address !== expected.address) return false;
+  if (expected.column !== undefined && actual.column !== expected.column) return false;
   if (expected.line !== undefined && actual.line !== expected.line) return false;
   if (expected.line !== undefined && actual.file !== (expected.file ?? 'main.tf')) return false;
   const parts = expected.message === undefined ? [] : Array.isArray(expected.message) ? expected.message : [expected.message];
@@ -57,6 +61,7 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Rule
       status: r.status,
       address: r.node?.address,
       line: r.location?.startLine,
+      column: r.location?.startColumn,
       file: r.location?.file,
       message: r.message,
     }));

@@ -7,6 +7,7 @@ import { loadInput } from '../../../src/load-input';
 import { CliVariable } from '../../../src/config/variables';
 import { DEFAULT_PARAMETERS } from '../../../src/rules/parameters';
 import { Rule } from '../../../src/rules/types';
+import { ruleContext } from '../../../src/rules/context';
 import { rule as net001 } from '../../../rules/network/TG-NET-001';
 import { rule as net002 } from '../../../rules/network/TG-NET-002';
 import { rule as net003 } from '../../../rules/network/TG-NET-003';
@@ -17,7 +18,7 @@ async function results(example: string, rule: Rule, variables: CliVariable[] = [
   const input = await loadInput(path.join('examples', example), { cwd: REPO, env: {}, variables });
   expect(input.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return rule
-    .check({ graph: input.graph, params: DEFAULT_PARAMETERS })
+    .check(ruleContext(rule, { graph: input.graph, params: DEFAULT_PARAMETERS }))
     .map((r) => ({ status: r.status, address: r.node?.address, at: `${r.location?.file}:${r.location?.startLine}`, message: r.message }))
     .sort((a, b) => (`${a.address}` < `${b.address}` ? -1 : 1));
 }

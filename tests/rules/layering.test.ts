@@ -1,0 +1,51 @@
+/**
+ * Rules are policy over the provider models (issue 12): a rule file imports only the rule contract
+ * (src/rules/types, context), the models (src/providers/...) and neutral helpers, never the evaluator,
+ * the configuration loader, graph internals, the old support helpers or another rule.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const RULES_DIR = path.resolve(__dirname, '..', '..', 'rules');
+const FORBIDDEN = [/\/src\/eval\//, /\/src\/config\//, /\/src\/graph\//, /\/src\/rules\/support\//, /^\.\.?\/(\.\.\/)?[a-z]+\/TG-|^\.\/TG-/];
+
+/** Rules still reading the graph directly; each service's migration removes its rules from here. */
+const NOT_YET_MIGRATED = new Set([
+  'backup/TG-BAK-001.ts', 'backup/TG-BAK-002.ts', 'backup/TG-BAK-003.ts', 'backup/TG-BAK-004.ts',
+  'encryption/TG-ENC-002.ts', 'encryption/TG-ENC-003.ts', 'encryption/TG-ENC-004.ts', 'encryption/TG-ENC-005.ts',
+  'encryption/TG-ENC-006.ts', 'encryption/TG-ENC-007.ts', 'encryption/TG-ENC-008.ts', 'encryption/TG-ENC-009.ts',
+  'iam/TG-IAM-001.ts', 'iam/TG-IAM-002.ts', 'iam/TG-IAM-003.ts', 'iam/TG-IAM-004.ts', 'iam/TG-IAM-005.ts', 'iam/TG-IAM-006.ts', 'iam/TG-IAM-007.ts',
+  'logging/TG-LOG-001.ts', 'logging/TG-LOG-002.ts', 'logging/TG-LOG-003.ts', 'logging/TG-LOG-004.ts', 'logging/TG-LOG-005.ts', 'logging/TG-LOG-006.ts',
+  'network/TG-NET-001.ts', 'network/TG-NET-002.ts', 'network/TG-NET-003.ts', 'network/TG-NET-004.ts',
+  'network/TG-NET-005.ts', 'network/TG-NET-006.ts', 'network/TG-NET-007.ts', 'network/TG-NET-008.ts',
+  'system/TG-SYS-001.ts', 'system/TG-SYS-002.ts',
+  'transit/TG-TLS-001.ts', 'transit/TG-TLS-002.ts', 'transit/TG-TLS-003.ts', 'transit/TG-TLS-004.ts',
+  'transit/TG-TLS-005.ts', 'transit/TG-TLS-006.ts', 'transit/TG-TLS-007.ts', 'transit/TG-TLS-008.ts',
+]);
+
+function ruleFiles(): string[] {
+  return fs
+    .readdirSync(RULES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => fs.readdirSync(path.join(RULES_DIR, d.name)).filter((f) => /^TG-.*\.ts$/.test(f)).map((f) => `${d.name}/${f}`));
+}
+
+function imports(file: string): string[] {
+  const text = fs.readFileSync(path.join(RULES_DIR, file), 'utf8');
+  return [...text.matchAll(/^import[^;]*?from '([^']+)'/gms)].map((m) => m[1]);
+}
+
+describe('rule layering', () => {
+  it.each(ruleFiles().filter((f) => !NOT_YET_MIGRATED.has(f)))('%s imports only the rule contract and the models', (file) => {
+    expect(imports(file).filter((spec) => FORBIDDEN.some((re) => re.test(spec)))).toEqual([]);
+  });
+
+  it('the list of rules not yet migrated names only rules that still need it', () => {
+    const stillForbidden = [...NOT_YET_MIGRATED].filter((f) => imports(f).some((spec) => FORBIDDEN.some((re) => re.test(spec))));
+    expect([...NOT_YET_MIGRATED].filter((f) => !stillForbidden.includes(f))).toEqual([]);
+  });
+
+  it.each(ruleFiles().filter((f) => !NOT_YET_MIGRATED.has(f)))('%s stays at most 200 lines', (file) => {
+    expect(fs.readFileSync(path.join(RULES_DIR, file), 'utf8').split('\n').length).toBeLessThanOrEqual(200);
+  });
+});
