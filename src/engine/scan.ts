@@ -12,7 +12,7 @@ import { ClaimResult, ClaimStatus, Finding, Report, sortFindings } from '../repo
 import { applySuppressions } from '../report/suppressions';
 import { Baseline, applyBaseline } from '../report/baseline';
 import { applyExemptions } from '../report/exemptions';
-import { ExposureGraph, buildExposure } from './exposure';
+import { ExposureGraph, buildExposure } from '../providers/aws/exposure';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
 import { AccountView, Rule, RuleResult } from '../rules/types';
 import { ruleContext } from '../rules/context';

@@ -1,6 +1,6 @@
 /** The report model every reporter reads: findings per rule result, claims, errors, summary. */
 import { Diagnostic } from '../diagnostics';
-import type { ExposureGraph } from '../engine/exposure';
+import type { ExposureGraph } from '../providers/aws/exposure';
 import { ResultPart, Severity, Status } from '../rules/types';
 import type { UnresolvedModule } from '../engine/unresolved-modules';
 

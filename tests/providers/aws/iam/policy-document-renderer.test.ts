@@ -1,7 +1,7 @@
-import { loadInput, LoadedInput } from '../../src/load-input';
-import { Unknown, Value } from '../../src/eval/value';
-import { buildPolicyDocument, renderPolicyDocument } from '../../src/config/renderers/aws-iam-policy-document';
-import { writeTree } from '../helpers/tmp-tree';
+import { loadInput, LoadedInput } from '../../../../src/load-input';
+import { Unknown, Value } from '../../../../src/eval/value';
+import { buildPolicyDocument, renderPolicyDocument } from '../../../../src/providers/aws/iam/policy-document-renderer';
+import { writeTree } from '../../../helpers/tmp-tree';
 
 async function load(files: Record<string, string>): Promise<LoadedInput> {
   const root = writeTree(files);

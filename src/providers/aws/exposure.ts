@@ -3,8 +3,8 @@
  * data stores, each placed in public or private subnets, with the links that break the TOM marked.
  * It is what the attestation report draws (Mermaid); it reads only the graph and the findings.
  */
-import { GraphNode, ResourceGraph } from '../graph/model';
-import { Finding } from '../report/findings';
+import { GraphNode, ResourceGraph } from '../../graph/model';
+import { Finding } from '../../report/findings';
 
 export type ExposureKind = 'internet' | 'cdn' | 'lb' | 'compute' | 'datastore';
 

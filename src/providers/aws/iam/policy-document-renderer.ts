@@ -25,7 +25,7 @@
  * from its known parts use `buildPolicyDocument`, which keeps Unknowns in place and records where
  * each statement came from.
  */
-import { Unknown, Value, ValueObject, findUnknown, isObject } from '../../eval/value';
+import { Unknown, Value, ValueObject, findUnknown, isObject } from '../../../eval/value';
 
 /** Where a statement of the merged document was written. */
 export interface StatementOrigin {
