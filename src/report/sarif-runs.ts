@@ -10,7 +10,7 @@
  *   notification saying why.
  */
 import { Diagnostic } from '../diagnostics';
-import { normalizeRoot } from '../engine/estate';
+import { normalizeRoot } from '../root-path';
 import { Finding, Report } from './findings';
 
 /** GitHub rejects a SARIF file with more runs than this. */

@@ -5,7 +5,7 @@
 import pc from 'picocolors';
 import { ClaimResult, Finding, Report } from './findings';
 import { FindingGroup, groupAcrossRoots } from './group-findings';
-import { uniqueCalls } from '../engine/unresolved-modules';
+import { uniqueCalls } from '../diagnostics';
 import { summaryCounts } from './summary-line';
 
 export interface TextOptions {

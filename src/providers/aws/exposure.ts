@@ -1,39 +1,12 @@
 /**
  * The internet exposure path found in the graph: internet → CloudFront → load balancers → compute →
  * data stores, each placed in public or private subnets, with the links that break the TOM marked.
- * It is what the attestation report draws (Mermaid); it reads only the graph and the findings.
+ * It is what the attestation report draws (Mermaid); it reads only the graph and the findings, and
+ * fills the provider-neutral diagram shape of src/report/exposure-diagram.ts.
  */
 import { GraphNode, ResourceGraph } from '../../graph/model';
+import { ExposureGraph, ExposureKind, ExposureLink, ExposureNode } from '../../report/exposure-diagram';
 import { Finding } from '../../report/findings';
-
-export type ExposureKind = 'internet' | 'cdn' | 'lb' | 'compute' | 'datastore';
-
-export interface ExposureNode {
-  id: string;
-  kind: ExposureKind;
-  address: string;
-  type: string;
-  /** Where the node sits; 'internet' for the internet itself. */
-  zone: 'internet' | 'edge' | 'public' | 'private' | 'unknown';
-  /** A failing finding on this node breaks a claim. */
-  broken: boolean;
-  /** Why the placement is not known (zone `unknown`): the deciding rule's unknown result. */
-  reason?: string;
-}
-
-export interface ExposureLink {
-  from: string;
-  to: string;
-  broken: boolean;
-  label?: string;
-}
-
-export interface ExposureGraph {
-  nodes: ExposureNode[];
-  links: ExposureLink[];
-  /** Nodes left out to keep the diagram readable. */
-  omitted: number;
-}
 
 const LB_TYPES = ['aws_lb', 'aws_alb', 'aws_elb'];
 const COMPUTE_TYPES = ['aws_ecs_service', 'aws_instance', 'aws_autoscaling_group', 'aws_lambda_function', 'aws_launch_template'];
