@@ -9,7 +9,7 @@ import { Diagnostic, UnresolvedModule } from './diagnostics';
 import { evaluateRoot } from './config/evaluation';
 import { ModuleTree } from './config/module-tree';
 import { looksLikeJson, readJsonFile } from './plan/read-json';
-import { SuppressionComment, parseSuppression } from './report/suppressions';
+import { SuppressionComment, parseSuppression } from './report/outcome/suppressions';
 import { CliVariable } from './config/variables';
 import { graphFromEvaluation } from './graph/from-config';
 import { ResourceGraph } from './graph/model';

@@ -4,14 +4,14 @@
  */
 import { Diagnostic, DiagnosticSink, UnresolvedModule, uniqueCalls } from '../diagnostics';
 import { describeUnresolved } from './unresolved-modules';
-import { shortenMessage } from '../report/short-message';
+import { shortenMessage } from '../report/renderers/short-message';
 import { accountView, accountsOf, judgeExistence } from './estate';
 import { LoadedInput, InputOptions, loadInput } from '../load-input';
 import { ClaimDefinition, Profile, REFERENCE_PROFILE, claimOfRule } from '../profile/reference-profile';
 import { ClaimResult, ClaimStatus, Finding, Report, sortFindings } from '../report/findings';
-import { applySuppressions } from '../report/suppressions';
-import { Baseline, applyBaseline } from '../report/baseline';
-import { applyExemptions } from '../report/exemptions';
+import { applySuppressions } from '../report/outcome/suppressions';
+import { Baseline, applyBaseline } from '../report/outcome/baseline';
+import { applyExemptions } from '../report/outcome/exemptions';
 import { buildExposure } from '../providers/aws/exposure';
 import { ExposureGraph } from '../report/exposure-diagram';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';

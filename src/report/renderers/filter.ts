@@ -3,7 +3,7 @@
  * Markdown): only failing results (suppressed ones too, so an audit trail keeps them), and no
  * warnings; `--quiet` keeps their count. Claims, errors and the summary are never filtered.
  */
-import { Report } from './findings';
+import { Report } from '../findings';
 
 export interface OutputFilter {
   onlyFailures: boolean;

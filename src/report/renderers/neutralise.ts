@@ -9,8 +9,8 @@
  * The hot path is a report without such characters: one precompiled test per string, and unchanged
  * objects are shared, not copied.
  */
-import { Diagnostic } from '../diagnostics';
-import { Finding, Report } from './findings';
+import { Diagnostic } from '../../diagnostics';
+import { Finding, Report } from '../findings';
 
 // C0 controls but tab, DEL, C1 controls, bidi embeddings/overrides/isolates, line/paragraph separators.
 // eslint-disable-next-line no-control-regex

@@ -1,5 +1,5 @@
-import { runCli } from '../helpers/cli';
-import { writeTree } from '../helpers/tmp-tree';
+import { runCli } from '../../helpers/cli';
+import { writeTree } from '../../helpers/tmp-tree';
 
 interface F {
   resource: string;

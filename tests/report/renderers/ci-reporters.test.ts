@@ -1,8 +1,8 @@
-import { Report } from '../../src/report/findings';
-import { renderGithub } from '../../src/report/github-reporter';
-import { renderJunit } from '../../src/report/junit-reporter';
-import { renderSarif } from '../../src/report/sarif-reporter';
-import { findRule } from '../../rules';
+import { Report } from '../../../src/report/findings';
+import { renderGithub } from '../../../src/report/renderers/github-reporter';
+import { renderJunit } from '../../../src/report/renderers/junit-reporter';
+import { renderSarif } from '../../../src/report/renderers/sarif-reporter';
+import { findRule } from '../../../rules';
 
 const report: Report = {
   schemaVersion: 2,

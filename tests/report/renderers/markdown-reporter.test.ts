@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import { scan } from '../../src/engine/scan';
-import { renderMarkdown } from '../../src/report/markdown-reporter';
-import { ALL_RULES } from '../../rules';
-import { writeTree } from '../helpers/tmp-tree';
+import { scan } from '../../../src/engine/scan';
+import { renderMarkdown } from '../../../src/report/renderers/markdown-reporter';
+import { ALL_RULES } from '../../../rules';
+import { writeTree } from '../../helpers/tmp-tree';
 
-const repo = path.resolve(__dirname, '..', '..');
+const repo = path.resolve(__dirname, '..', '..', '..');
 const RULES = ALL_RULES.filter((r) => ['TG-ENC-001', 'TG-NET-001', 'TG-NET-004', 'TG-TLS-001'].includes(r.meta.id));
 
 describe('markdown attestation report', () => {

@@ -1,4 +1,4 @@
-import { Report } from './findings';
+import { Report } from '../findings';
 
 /** `3 failed, 1 unknown, 5 passed, 0 suppressed`; in PR mode `3 failed (1 new since main), 1 unknown (0 new), ...`. */
 export function summaryCounts(report: Report): string {

@@ -4,7 +4,7 @@
  * Errors (inputs that could not be read: exit code 2) are lines too, else a failed hook would show
  * nothing. Then one summary line. Claims, passes, unknowns and warnings are the other formats' job.
  */
-import { Finding, Report, sortFindings } from './findings';
+import { Finding, Report, sortFindings } from '../findings';
 
 function where(f: Finding): string {
   if (f.file) return `${f.file}:${f.startLine ?? 1}`;

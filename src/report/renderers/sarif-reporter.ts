@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
-import { ruleDoc } from '../rules/docs';
-import { Rule } from '../rules/types';
-import { Finding, Report } from './findings';
+import { ruleDoc } from '../../rules/docs';
+import { Rule } from '../../rules/types';
+import { Finding, Report } from '../findings';
 import { RunPart, splitRuns } from './sarif-runs';
 
 const LEVEL: Record<string, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };

@@ -3,9 +3,9 @@
  * file:line, address, message and fix, then a claim summary. Colours only when asked for.
  */
 import pc from 'picocolors';
-import { ClaimResult, Finding, Report } from './findings';
+import { ClaimResult, Finding, Report } from '../findings';
 import { FindingGroup, groupAcrossRoots } from './group-findings';
-import { uniqueCalls } from '../diagnostics';
+import { uniqueCalls } from '../../diagnostics';
 import { summaryCounts } from './summary-line';
 
 export interface TextOptions {

@@ -2,7 +2,7 @@
  * JUnit XML for CI test dashboards: a test suite per TOM claim, a test case per result; failures
  * fail, unknown and not-evidenced results are skipped with the reason, suppressed ones skipped too.
  */
-import { Report } from './findings';
+import { Report } from '../findings';
 
 /** XML 1.0 cannot hold most control characters: they are dropped. */
 function withoutControlCharacters(s: string): string {

@@ -1,7 +1,7 @@
-import { Finding, Report } from '../../src/report/findings';
-import { fileUri, renderSarif, srcRootUri } from '../../src/report/sarif-reporter';
-import { GITHUB_MAX_RUNS, rootCategory } from '../../src/report/sarif-runs';
-import { findRule } from '../../rules';
+import { Finding, Report } from '../../../src/report/findings';
+import { fileUri, renderSarif, srcRootUri } from '../../../src/report/renderers/sarif-reporter';
+import { GITHUB_MAX_RUNS, rootCategory } from '../../../src/report/renderers/sarif-runs';
+import { findRule } from '../../../rules';
 
 const RULES = [findRule('TG-ENC-001')!, findRule('TG-NET-002')!, findRule('TG-LOG-002')!];
 

@@ -1,4 +1,4 @@
-import { Report } from './findings';
+import { Report } from '../findings';
 
 /** The JSON report of cli.md (already shaped by --only-failures / --quiet, see filter.ts). */
 export function renderJson(report: Report): string {

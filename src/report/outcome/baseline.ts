@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Finding } from './findings';
+import { Finding } from '../findings';
 
 interface BaselineEntry {
   ruleId: string;

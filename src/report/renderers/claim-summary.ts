@@ -3,7 +3,7 @@
  * an auditor reads the table first, so "broken" must not hide a missing CloudTrail and "unknown" must
  * say what could not be decided.
  */
-import { ClaimResult, Finding } from './findings';
+import { ClaimResult, Finding } from '../findings';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -2,10 +2,10 @@
  * Profile exemptions: a resource (by address glob or tag) that a profile exempts from some rules, with a
  * reason and an optional expiry. Exempted findings stay in the report as suppressed, with the reason.
  */
-import { Diagnostic } from '../diagnostics';
-import { ResourceGraph } from '../graph/model';
-import { Exemption } from '../profile/reference-profile';
-import { Finding } from './findings';
+import { Diagnostic } from '../../diagnostics';
+import { ResourceGraph } from '../../graph/model';
+import { Exemption } from '../../profile/reference-profile';
+import { Finding } from '../findings';
 
 /** `module.*.aws_instance.bastion*` → a regular expression; `*` matches any run of characters. */
 export function globToRegExp(glob: string): RegExp {

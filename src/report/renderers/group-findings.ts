@@ -3,7 +3,7 @@
  * different instances in JSON, but one line for a reader. Results that agree on rule, status,
  * resource, place and message are shown once, listing their roots.
  */
-import { Finding } from './findings';
+import { Finding } from '../findings';
 
 export interface FindingGroup {
   finding: Finding;

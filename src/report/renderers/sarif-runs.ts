@@ -9,9 +9,9 @@
  * - more roots than GitHub takes runs in one file: one run with the whole scan's category, and a
  *   notification saying why.
  */
-import { Diagnostic } from '../diagnostics';
-import { normalizeRoot } from '../root-path';
-import { Finding, Report } from './findings';
+import { Diagnostic } from '../../diagnostics';
+import { normalizeRoot } from '../../root-path';
+import { Finding, Report } from '../findings';
 
 /** GitHub rejects a SARIF file with more runs than this. */
 export const GITHUB_MAX_RUNS = 20;

@@ -4,10 +4,10 @@
  * it covers every resource of that module. Without a reason it still applies but is reported; after its
  * expiry date it stops applying and says so.
  */
-import { Diagnostic } from '../diagnostics';
-import { Comment } from '../hcl/ast';
-import { GraphNode, ResourceGraph } from '../graph/model';
-import { Finding } from './findings';
+import { Diagnostic } from '../../diagnostics';
+import { Comment } from '../../hcl/ast';
+import { GraphNode, ResourceGraph } from '../../graph/model';
+import { Finding } from '../findings';
 
 export interface SuppressionComment {
   file: string;

@@ -3,8 +3,8 @@
  * shown on the pull request, and a one-line summary per broken claim. In PR mode (--diff-base) only
  * new results are annotated: pre-existing ones are counted in the summary line.
  */
-import { Report } from './findings';
-import { Severity } from '../rules/types';
+import { Report } from '../findings';
+import { Severity } from '../../rules/types';
 import { groupAcrossRoots } from './group-findings';
 import { summaryCounts } from './summary-line';
 

@@ -3,8 +3,8 @@
  * internet exposure path as a Mermaid diagram, then each TOM section with its evidence, what breaks it
  * (with the fix), what is unknown and why, and the organisational sections that are out of scope.
  */
-import { ExposureGraph, ExposureNode } from './exposure-diagram';
-import { ClaimResult, Finding, Report } from './findings';
+import { ExposureGraph, ExposureNode } from '../exposure-diagram';
+import { ClaimResult, Finding, Report } from '../findings';
 import { groupAcrossRoots } from './group-findings';
 import { claimSentence, notEvidencedRules } from './claim-summary';
 

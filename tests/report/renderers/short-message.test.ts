@@ -1,4 +1,4 @@
-import { shortenMessage } from '../../src/report/short-message';
+import { shortenMessage } from '../../../src/report/renderers/short-message';
 
 describe('shortenMessage: text output keeps the verdict and leaves out the provenance chain', () => {
   it('leaves messages within the limit alone', () => {
