@@ -71,3 +71,12 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     report,
   };
 }
+
+/**
+ * `at` for a result that names its attribute only where the configuration writes it: an omitted
+ * leaf gives no `attribute` and points at its resource, as the rules' results did before the model
+ * layer (so baselines and SARIF fingerprints stay the same). `{{value}}` then goes in `data`.
+ */
+export function whereWritten(leaf: Val<unknown>): string | undefined {
+  return leaf.present ? leaf.path : undefined;
+}

@@ -7,6 +7,12 @@
 import type { ResourceGraph } from '../../graph/model';
 import type { AccountView } from '../../rules/types';
 import { memo } from '../memo';
+import { adaptGuardDuty } from './guardduty/adapt';
+import type { GuardDutyModel } from './guardduty/model';
+import { adaptKms } from './kms/adapt';
+import type { KmsModel } from './kms/model';
+import { adaptLogs } from './logs/adapt';
+import type { LogsModel } from './logs/model';
 import { adaptRds } from './rds/adapt';
 import type { RdsModel } from './rds/model';
 
@@ -23,6 +29,18 @@ export class AwsModels {
   }
 
   // Services: one getter each, in alphabetical order.
+  get guardduty(): GuardDutyModel {
+    return this.service('guardduty', adaptGuardDuty);
+  }
+
+  get kms(): KmsModel {
+    return this.service('kms', adaptKms);
+  }
+
+  get logs(): LogsModel {
+    return this.service('logs', adaptLogs);
+  }
+
   get rds(): RdsModel {
     return this.service('rds', adaptRds);
   }
