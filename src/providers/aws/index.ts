@@ -7,6 +7,10 @@
 import type { ResourceGraph } from '../../graph/model';
 import type { AccountView } from '../../rules/types';
 import { memo } from '../memo';
+import { adaptApiGateway } from './apigateway/adapt';
+import type { ApiGatewayModel } from './apigateway/model';
+import { adaptCloudTrail } from './cloudtrail/adapt';
+import type { CloudTrailModel } from './cloudtrail/model';
 import { adaptGuardDuty } from './guardduty/adapt';
 import type { GuardDutyModel } from './guardduty/model';
 import { adaptKms } from './kms/adapt';
@@ -29,6 +33,14 @@ export class AwsModels {
   }
 
   // Services: one getter each, in alphabetical order.
+  get apigateway(): ApiGatewayModel {
+    return this.service('apigateway', adaptApiGateway);
+  }
+
+  get cloudtrail(): CloudTrailModel {
+    return this.service('cloudtrail', adaptCloudTrail);
+  }
+
   get guardduty(): GuardDutyModel {
     return this.service('guardduty', adaptGuardDuty);
   }
