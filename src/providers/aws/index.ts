@@ -19,6 +19,8 @@ import { adaptLogs } from './logs/adapt';
 import type { LogsModel } from './logs/model';
 import { adaptRds } from './rds/adapt';
 import type { RdsModel } from './rds/model';
+import { adaptS3 } from './s3/adapt';
+import type { S3Model } from './s3/model';
 
 export class AwsModels {
   constructor(
@@ -55,6 +57,10 @@ export class AwsModels {
 
   get rds(): RdsModel {
     return this.service('rds', adaptRds);
+  }
+
+  get s3(): S3Model {
+    return this.service('s3', adaptS3);
   }
 }
 
