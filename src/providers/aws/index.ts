@@ -17,6 +17,8 @@ import { adaptKms } from './kms/adapt';
 import type { KmsModel } from './kms/model';
 import { adaptLogs } from './logs/adapt';
 import type { LogsModel } from './logs/model';
+import { adaptMonitoring } from './monitoring/adapt';
+import type { MonitoringModel } from './monitoring/model';
 import { adaptRds } from './rds/adapt';
 import type { RdsModel } from './rds/model';
 import { adaptS3 } from './s3/adapt';
@@ -53,6 +55,10 @@ export class AwsModels {
 
   get logs(): LogsModel {
     return this.service('logs', adaptLogs);
+  }
+
+  get monitoring(): MonitoringModel {
+    return this.service('monitoring', adaptMonitoring);
   }
 
   get rds(): RdsModel {
