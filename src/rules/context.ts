@@ -71,3 +71,24 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     report,
   };
 }
+
+/**
+ * `at` for a result that names its attribute only where the configuration writes it: an omitted
+ * leaf gives no `attribute` and points at its resource, as the rules' results did before the model
+ * layer (so baselines and SARIF fingerprints stay the same). `{{value}}` then goes in `data`.
+ */
+export function whereWritten(leaf: Val<unknown>): string | undefined {
+  return leaf.present ? leaf.path : undefined;
+}
+
+/**
+ * Several parts as one answer: fail when any part fails, else unknown when any is unknown, else pass;
+ * `deciding` are the parts that decide it (all of them for a pass), whose messages a rule joins.
+ */
+export function combineParts(parts: readonly ResultPart[]): { status: ResultPart['status']; deciding: ResultPart[] } {
+  for (const status of ['fail', 'unknown'] as const) {
+    const deciding = parts.filter((p) => p.status === status);
+    if (deciding.length > 0) return { status, deciding };
+  }
+  return { status: 'pass', deciding: [...parts] };
+}

@@ -7,8 +7,22 @@
 import type { ResourceGraph } from '../../graph/model';
 import type { AccountView } from '../../rules/types';
 import { memo } from '../memo';
+import { adaptApiGateway } from './apigateway/adapt';
+import type { ApiGatewayModel } from './apigateway/model';
+import { adaptCloudTrail } from './cloudtrail/adapt';
+import type { CloudTrailModel } from './cloudtrail/model';
+import { adaptGuardDuty } from './guardduty/adapt';
+import type { GuardDutyModel } from './guardduty/model';
+import { adaptKms } from './kms/adapt';
+import type { KmsModel } from './kms/model';
+import { adaptLogs } from './logs/adapt';
+import type { LogsModel } from './logs/model';
+import { adaptMonitoring } from './monitoring/adapt';
+import type { MonitoringModel } from './monitoring/model';
 import { adaptRds } from './rds/adapt';
 import type { RdsModel } from './rds/model';
+import { adaptS3 } from './s3/adapt';
+import type { S3Model } from './s3/model';
 
 export class AwsModels {
   constructor(
@@ -23,8 +37,36 @@ export class AwsModels {
   }
 
   // Services: one getter each, in alphabetical order.
+  get apigateway(): ApiGatewayModel {
+    return this.service('apigateway', adaptApiGateway);
+  }
+
+  get cloudtrail(): CloudTrailModel {
+    return this.service('cloudtrail', adaptCloudTrail);
+  }
+
+  get guardduty(): GuardDutyModel {
+    return this.service('guardduty', adaptGuardDuty);
+  }
+
+  get kms(): KmsModel {
+    return this.service('kms', adaptKms);
+  }
+
+  get logs(): LogsModel {
+    return this.service('logs', adaptLogs);
+  }
+
+  get monitoring(): MonitoringModel {
+    return this.service('monitoring', adaptMonitoring);
+  }
+
   get rds(): RdsModel {
     return this.service('rds', adaptRds);
+  }
+
+  get s3(): S3Model {
+    return this.service('s3', adaptS3);
   }
 }
 
