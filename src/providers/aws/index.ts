@@ -7,8 +7,25 @@
 import type { ResourceGraph } from '../../graph/model';
 import type { AccountView } from '../../rules/types';
 import { memo } from '../memo';
+import { adaptBackup } from './backup/adapt';
+import type { BackupModel } from './backup/model';
+import { adaptDynamoDb } from './dynamodb/adapt';
+import type { DynamoDbModel } from './dynamodb/model';
+import { adaptEfs } from './efs/adapt';
+import type { EfsModel } from './efs/model';
+import { adaptElastiCache } from './elasticache/adapt';
+import type { ElastiCacheModel } from './elasticache/model';
+import { EncryptedLogGroup, logGroupKeys } from './logs/encryption';
+import { adaptOpenSearch } from './opensearch/adapt';
+import type { OpenSearchModel } from './opensearch/model';
 import { adaptRds } from './rds/adapt';
 import type { RdsModel } from './rds/model';
+import { adaptRedshift } from './redshift/adapt';
+import type { RedshiftModel } from './redshift/model';
+import { adaptSns } from './sns/adapt';
+import type { SnsModel } from './sns/model';
+import { adaptSqs } from './sqs/adapt';
+import type { SqsModel } from './sqs/model';
 
 export class AwsModels {
   constructor(
@@ -23,8 +40,45 @@ export class AwsModels {
   }
 
   // Services: one getter each, in alphabetical order.
+  get backup(): BackupModel {
+    return this.service('backup', adaptBackup);
+  }
+
+  get dynamodb(): DynamoDbModel {
+    return this.service('dynamodb', adaptDynamoDb);
+  }
+
+  get efs(): EfsModel {
+    return this.service('efs', adaptEfs);
+  }
+
+  get elasticache(): ElastiCacheModel {
+    return this.service('elasticache', adaptElastiCache);
+  }
+
+  /** Log groups' KMS keys (src/providers/aws/logs/encryption.ts), until the `logs` service model takes them over. */
+  get logGroupKeys(): EncryptedLogGroup[] {
+    return this.service('logs:encryption', (aws) => logGroupKeys(aws.graph));
+  }
+
+  get opensearch(): OpenSearchModel {
+    return this.service('opensearch', adaptOpenSearch);
+  }
+
   get rds(): RdsModel {
     return this.service('rds', adaptRds);
+  }
+
+  get redshift(): RedshiftModel {
+    return this.service('redshift', adaptRedshift);
+  }
+
+  get sns(): SnsModel {
+    return this.service('sns', adaptSns);
+  }
+
+  get sqs(): SqsModel {
+    return this.service('sqs', adaptSqs);
   }
 }
 
