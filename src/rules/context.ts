@@ -33,6 +33,12 @@ export interface ModelContext {
   verdict(subject: Subject, answer: Tri, at?: Val<unknown> | string, words?: VerdictWords): RuleResult;
   /** One result with a chosen status and message. */
   report(status: Status, subject: Subject, messageId: string, data?: Record<string, string | number>, at?: Val<unknown> | string, parts?: ResultPart[]): RuleResult;
+  /**
+   * One result from several parts: `fail` if any part fails (its message names every failing part),
+   * else `unknown` if any is unknown, else `pass` with `passMessage`. It points at the first deciding
+   * part's attribute (a passing single part's too).
+   */
+  combine(subject: Subject, parts: ResultPart[], passMessage: string): RuleResult;
 }
 
 export interface ContextInit {
@@ -62,6 +68,14 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     const value: Record<string, string> = at !== undefined && typeof at !== 'string' ? { value: at.describe() } : {};
     return report(status, subject, id, { ...value, ...words.data }, at, words.parts);
   };
+  const combine: ModelContext['combine'] = (subject, parts, passMessage) => {
+    const deciding = parts.filter((p) => p.status === 'fail');
+    const open = parts.filter((p) => p.status === 'unknown');
+    const [status, chosen] = deciding.length > 0 ? (['fail', deciding] as const) : open.length > 0 ? (['unknown', open] as const) : (['pass', []] as const);
+    const message = status === 'pass' ? passMessage : chosen.map((p) => p.message).join('; ');
+    const attribute = status === 'pass' ? (parts.length === 1 ? parts[0].attribute : undefined) : chosen[0].attribute;
+    return { status, node: subject.node, attribute, location: subject.node.locationOf(attribute ?? ''), message, parts };
+  };
   return {
     ...init,
     get aws(): AwsModels {
@@ -69,6 +83,7 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     },
     verdict,
     report,
+    combine,
   };
 }
 
