@@ -1,7 +1,6 @@
 import { Rule, RuleResult } from '../../src/rules/types';
 import { Database } from '../../src/providers/aws/rds/model';
 import { AWS_DEFAULT_RETENTION_DAYS } from '../../src/providers/aws/rds/adapt';
-import { isMistyped } from '../../src/providers/mistyped';
 import { ModelContext } from '../../src/rules/context';
 import { days } from '../../src/rules/days';
 
@@ -37,7 +36,7 @@ function check(db: Database, minDays: number, report: ModelContext['report']): R
   const retention = db.backupRetention;
   const at = retention.present ? retention : undefined;
   const data = { value: retention.describe(), min: days(minDays) };
-  if (isMistyped(retention)) return report('unknown', db, 'mistyped', data, at);
+  if (retention.mistyped) return report('unknown', db, 'mistyped', data, at);
   const kept = retention.value;
   if (kept === undefined) return report('unknown', db, 'unknown', data, at);
   if (kept >= minDays) return report('pass', db, 'pass', { ...data, kept: days(kept) }, at);

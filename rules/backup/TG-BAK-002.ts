@@ -1,6 +1,5 @@
 import { ResultPart, Rule } from '../../src/rules/types';
 import { Database } from '../../src/providers/aws/rds/model';
-import { isMistyped } from '../../src/providers/mistyped';
 import type { Val } from '../../src/providers/val';
 
 export const PROTECTED_TYPES = ['aws_db_instance', 'aws_rds_cluster'] as const;
@@ -9,7 +8,7 @@ export const PROTECTED_TYPES = ['aws_db_instance', 'aws_rds_cluster'] as const;
 function part(name: string, leaf: Val<boolean>, safe: boolean, safeMeans: string, unsafeMeans: string): ResultPart {
   const attribute = leaf.present ? leaf.path : undefined;
   const value = leaf.describe();
-  if (isMistyped(leaf)) return { name, status: 'unknown', message: `${value} is not a boolean`, attribute };
+  if (leaf.mistyped) return { name, status: 'unknown', message: `${value} is not a boolean`, attribute };
   if (!leaf.known) return { name, status: 'unknown', message: `${name} is not known statically: ${value}`, attribute };
   return leaf.value === safe ? { name, status: 'pass', message: `${value}${safeMeans}`, attribute } : { name, status: 'fail', message: `${value}: ${unsafeMeans}`, attribute };
 }

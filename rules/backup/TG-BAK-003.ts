@@ -1,5 +1,4 @@
 import { Rule } from '../../src/rules/types';
-import { isMistyped } from '../../src/providers/mistyped';
 
 export const TABLE_TYPES = ['aws_dynamodb_table'] as const;
 
@@ -27,7 +26,7 @@ export const rule: Rule = {
       if (!pitr) return report('fail', table, 'omitted');
       if (pitr.unknownReason !== undefined) return report('unknown', table, 'blockUnknown', { reason: pitr.unknownReason }, 'point_in_time_recovery');
       const at = pitr.enabled.present ? pitr.enabled.path : pitr.path;
-      return verdict(table, pitr.enabled.is(true), at, { data: { value: pitr.enabled.describe() }, unknown: isMistyped(pitr.enabled) ? 'mistyped' : 'unknown' });
+      return verdict(table, pitr.enabled.is(true), at, { data: { value: pitr.enabled.describe() }, unknown: pitr.enabled.mistyped ? 'mistyped' : 'unknown' });
     });
   },
 };

@@ -1,7 +1,6 @@
 import { Rule, RuleResult } from '../../src/rules/types';
 import { ModelContext } from '../../src/rules/context';
 import { CacheCluster, ReplicationGroup } from '../../src/providers/aws/elasticache/model';
-import { isMistyped } from '../../src/providers/mistyped';
 import { days } from '../../src/rules/days';
 
 export const CACHE_TYPES = ['aws_elasticache_replication_group', 'aws_elasticache_cluster'] as const;
@@ -23,7 +22,7 @@ function checkRetention(cache: ReplicationGroup | CacheCluster, report: ModelCon
   const limit = cache.snapshotRetention;
   const at = limit.present ? limit : undefined;
   const data = { value: limit.describe() };
-  if (isMistyped(limit)) return report('unknown', cache, 'mistyped', data, at);
+  if (limit.mistyped) return report('unknown', cache, 'mistyped', data, at);
   if (limit.value === undefined) return report('unknown', cache, 'unknown', data, at);
   if (limit.value >= 1) return report('pass', cache, 'pass', { ...data, kept: days(limit.value) }, at);
   if (doubt) return report('unknown', cache, 'doubt', { ...data, note: doubt.note }, doubt.attribute);
@@ -40,7 +39,7 @@ function checkCluster(cluster: CacheCluster, report: ModelContext['report']): Ru
     const why = cluster.missingEngine ?? `engine is not set and ${doubt?.note ?? 'replication_group_id is empty'}`;
     return report('unknown', cluster, 'engineMissing', { why }, doubt?.attribute);
   }
-  if (!engine.known && !isMistyped(engine)) doubt ??= { attribute: 'engine', note: `engine is not known statically (${engine.reason}): Memcached clusters take no snapshots` };
+  if (!engine.known && !engine.mistyped) doubt ??= { attribute: 'engine', note: `engine is not known statically (${engine.reason}): Memcached clusters take no snapshots` };
   else if (!takesSnapshots(engine.value)) return undefined;
   return checkRetention(cluster, report, doubt);
 }

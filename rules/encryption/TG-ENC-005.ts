@@ -1,7 +1,6 @@
 import { Rule, RuleResult } from '../../src/rules/types';
 import { ModelContext } from '../../src/rules/context';
 import { ReplicationGroup } from '../../src/providers/aws/elasticache/model';
-import { isMistyped } from '../../src/providers/mistyped';
 
 export const CACHE_TYPES = ['aws_elasticache_replication_group', 'aws_elasticache_serverless_cache'] as const;
 
@@ -16,7 +15,7 @@ function atRest(group: ReplicationGroup): [RuleResult['status'], string, Record<
   const enc = group.atRestEncryption;
   const value = { value: enc.describe() };
   if (enc.present) {
-    if (isMistyped(enc)) return ['unknown', 'mistyped', value, enc.path];
+    if (enc.mistyped) return ['unknown', 'mistyped', value, enc.path];
     if (!enc.known) return ['unknown', 'unknown', { reason: enc.reason ?? '' }, enc.path];
     return enc.value ? ['pass', 'pass', value, enc.path] : ['fail', 'fail', value, enc.path];
   }

@@ -1,7 +1,6 @@
 import { Rule, RuleResult } from '../../src/rules/types';
 import { ModelContext } from '../../src/rules/context';
 import { ClusterSnapshot } from '../../src/providers/aws/rds/model';
-import { isMistyped } from '../../src/providers/mistyped';
 
 export const VAULT_TYPES = ['aws_backup_vault'] as const;
 export const SNAPSHOT_COPY_TYPES = ['aws_db_snapshot_copy', 'aws_rds_cluster_snapshot_copy'] as const;
@@ -19,7 +18,7 @@ function checkClusterSnapshot(snapshot: ClusterSnapshot, { verdict, report }: Mo
   const data = { cluster: cluster.address };
   if (!(cluster.type === 'aws_rds_cluster' && cluster.engineMode.is('serverless') === true)) {
     const encrypted = cluster.storageEncrypted;
-    if (!encrypted.known && !isMistyped(encrypted)) return report('unknown', snapshot, 'snapshotEncryptionUnknown', { ...data, reason: `unknown (${encrypted.reason})` }, at);
+    if (!encrypted.known && !encrypted.mistyped) return report('unknown', snapshot, 'snapshotEncryptionUnknown', { ...data, reason: `unknown (${encrypted.reason})` }, at);
     if (encrypted.value !== true) return report('fail', snapshot, 'snapshotUnencrypted', { ...data, value: encrypted.describe() }, at);
   }
   const key = cluster.customerKey;

@@ -3,7 +3,6 @@ import { ModelContext } from '../../src/rules/context';
 import type { Switch } from '../../src/providers/aws/switch';
 import type { Table } from '../../src/providers/aws/dynamodb/model';
 import type { Queue } from '../../src/providers/aws/sqs/model';
-import { isMistyped } from '../../src/providers/mistyped';
 import type { ModelResource } from '../../src/providers/resource';
 import type { Val } from '../../src/providers/val';
 
@@ -23,7 +22,7 @@ type Report = ModelContext['report'];
 /** An encryption switch: true passes, false fails with what that leaves in the clear. */
 function encryptionSwitch(subject: ModelResource, s: Switch, offMeans: string, report: Report): RuleResult {
   const value = s.leaf.describe();
-  if (isMistyped(s.leaf)) return report('unknown', subject, 'mistyped', { value }, s.at);
+  if (s.leaf.mistyped) return report('unknown', subject, 'mistyped', { value }, s.at);
   if (!s.leaf.known) return report('unknown', subject, 'switchUnknown', { name: s.name, reason: s.leaf.reason ?? '' }, s.leaf.path);
   return s.leaf.value ? report('pass', subject, 'pass', { value }, s.at) : report('fail', subject, 'switchOff', { value, offMeans }, s.at);
 }
@@ -32,7 +31,7 @@ function encryptionSwitch(subject: ModelResource, s: Switch, offMeans: string, r
 function dynamodb(table: Table, requireKms: boolean, report: Report): RuleResult {
   const { leaf, name, at } = table.kmsEncryption;
   const data = { value: leaf.describe(), name, reason: leaf.reason ?? '' };
-  const open = !leaf.known && !isMistyped(leaf);
+  const open = !leaf.known && !leaf.mistyped;
   if (leaf.value === true) return report('pass', table, 'dynamodbKms', data, at);
   // Encrypted at rest whichever way the switch goes: AWS-owned key or KMS.
   if (!requireKms) return open ? report('pass', table, 'dynamodbEitherWay', data, leaf.path) : report('pass', table, 'dynamodbOwned', data, at);
@@ -49,7 +48,7 @@ function sqs(queue: Queue, report: Report): RuleResult {
   const data = { value: sse.describe(), key: keyText, reason: sse.reason ?? '' };
   if (sse.value === true) return report('pass', queue, 'sseSqs', data, sse);
   if (!sse.present) return report('pass', queue, 'sseSqsDefault', { key: key.known ? 'no kms_master_key_id' : keyText }, key.known ? undefined : key);
-  if (!sse.known && !isMistyped(sse)) return report('unknown', queue, 'sseUnknown', data, sse);
+  if (!sse.known && !sse.mistyped) return report('unknown', queue, 'sseUnknown', data, sse);
   if (sse.value === false) return key.known ? report('fail', queue, 'sseOff', data, sse) : report('unknown', queue, 'sseOffKeyOpen', data, key);
   return report('unknown', queue, 'mistyped', data, sse);
 }

@@ -1,7 +1,6 @@
 import { Rule } from '../../src/rules/types';
 import type { ModelResource } from '../../src/providers/resource';
 import type { UpdateSwitch } from '../../src/providers/aws/updates';
-import { isMistyped } from '../../src/providers/mistyped';
 
 export const PATCHED_TYPES = [
   'aws_db_instance',
@@ -50,7 +49,7 @@ export const rule: Rule = {
       const { leaf, name } = update;
       // Omitted: point at the enclosing block when it is written (software_update_options {}), else the resource.
       const at = leaf.present ? leaf.path : update.writtenBlock;
-      return [verdict(subject, leaf.is(true), at, { data: { value: leaf.describe(), label, name }, unknown: isMistyped(leaf) ? 'mistyped' : 'unknown' })];
+      return [verdict(subject, leaf.is(true), at, { data: { value: leaf.describe(), label, name }, unknown: leaf.mistyped ? 'mistyped' : 'unknown' })];
     });
   },
 };

@@ -1,7 +1,6 @@
 import { Rule, RuleResult } from '../../src/rules/types';
 import { ModelContext } from '../../src/rules/context';
 import { ReplicationGroup } from '../../src/providers/aws/elasticache/model';
-import { isMistyped } from '../../src/providers/mistyped';
 
 export const REPLICATION_GROUP_TYPES = ['aws_elasticache_replication_group'] as const;
 
@@ -25,13 +24,13 @@ function checkGroup(group: ReplicationGroup, ctx: ModelContext): RuleResult {
   if (!enabled.present && group.globalGroupId) return inheritedFromGlobal(group, ctx);
   const value = { value: enabled.describe() };
   if (enabled.value === false) return report('fail', group, 'off', value, enabled.present ? enabled : undefined);
-  if (isMistyped(enabled)) return report('unknown', group, 'mistyped', value, enabled);
+  if (enabled.mistyped) return report('unknown', group, 'mistyped', value, enabled);
   if (!enabled.known) return report('unknown', group, 'unknown', value, enabled);
   // Enabled; the "preferred" migration mode still accepts unencrypted connections.
   const mode = group.transitEncryptionMode;
   const data = { ...value, mode: mode.describe() };
   if (!mode.present) return report('pass', group, 'pass', data, enabled);
-  if (!mode.known && !isMistyped(mode)) return report('unknown', group, 'modeUnknown', data, mode);
+  if (!mode.known && !mode.mistyped) return report('unknown', group, 'modeUnknown', data, mode);
   const m = mode.value?.toLowerCase();
   if (m === 'preferred') return report('fail', group, 'preferred', data, mode);
   if (m === 'required') return report('pass', group, 'required', data, enabled);

@@ -1,7 +1,6 @@
 import { Rule, RuleResult, Status } from '../../src/rules/types';
 import { ModelContext } from '../../src/rules/context';
 import { Database, ParameterGroup, TlsEngine, TlsSettings, parseFamily } from '../../src/providers/aws/rds/model';
-import { isMistyped } from '../../src/providers/mistyped';
 
 export const DATABASE_TYPES = ['aws_db_instance', 'aws_rds_cluster'] as const;
 
@@ -61,7 +60,7 @@ function judgeCustomGroup(group: ParameterGroup, engine: TlsEngine, tls: TlsSett
   if (set.found) {
     const v = set.value;
     const shown = v.describe();
-    if (!v.known && !isMistyped(v)) return { status: 'unknown', message: `${name} sets ${parameter} to a value that is not known statically: ${v.reason}` };
+    if (!v.known && !v.mistyped) return { status: 'unknown', message: `${name} sets ${parameter} to a value that is not known statically: ${v.reason}` };
     const on = v.value === undefined ? undefined : enforces(parameter, v.value);
     if (on === true) return { status: 'pass', message: `${name} sets ${parameter} = ${shown}` };
     if (on === false) return { status: 'fail', message: `${name} sets ${parameter} = ${shown}, so clients may connect without TLS` };

@@ -1,6 +1,5 @@
 import { ResultPart, Rule } from '../../src/rules/types';
 import { DOMAIN_TYPES, Domain } from '../../src/providers/aws/opensearch/model';
-import { isMistyped } from '../../src/providers/mistyped';
 
 function part(name: string, status: ResultPart['status'], message: string, attribute?: string): ResultPart {
   return { name, status, message, attribute };
@@ -12,14 +11,14 @@ function enforceHttpsPart(domain: Domain, block: string): ResultPart {
   const attribute = https.present ? https.path : block;
   if (https.value === true) return part('enforce_https', 'pass', value, attribute);
   if (https.value === false) return part('enforce_https', 'fail', `${value}: the domain endpoint accepts plain HTTP`, attribute);
-  return part('enforce_https', 'unknown', isMistyped(https) ? `${value} is not a boolean` : `${value}: not known statically`, https.path);
+  return part('enforce_https', 'unknown', https.mistyped ? `${value} is not a boolean` : `${value}: not known statically`, https.path);
 }
 
 function tlsPolicyPart(domain: Domain, block: string | undefined, acceptedTlsPolicies: readonly string[]): ResultPart {
   const policy = domain.tlsPolicy;
   const value = policy.describe();
   const attribute = policy.present ? policy.path : block;
-  if (isMistyped(policy)) return part('tls_security_policy', 'unknown', `${value} is not a policy name`, attribute);
+  if (policy.mistyped) return part('tls_security_policy', 'unknown', `${value} is not a policy name`, attribute);
   if (policy.value === undefined) return part('tls_security_policy', 'unknown', `${value}: not known statically`, policy.path);
   const facts = domain.tlsPolicyFacts;
   if (acceptedTlsPolicies.includes(policy.value) || facts?.tls12Plus) {

@@ -32,7 +32,7 @@ export function readVal<T>(node: GraphNode, path: string, convert: Convert<T>, d
   if (!s.read.present) return new Val<T>({ ...base, known: true, value: defaultValue });
   const converted = convert(v);
   // A value of another type (`encrypted = "yes"`) is one Terraform would reject or convert in ways we do not model.
-  if (converted === undefined) return new Val<T>({ ...base, known: false, reason: 'a value of an unexpected type' });
+  if (converted === undefined) return new Val<T>({ ...base, known: false, reason: 'a value of an unexpected type', mistyped: true });
   return new Val<T>({ ...base, known: true, value: converted });
 }
 

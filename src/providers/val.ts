@@ -32,6 +32,8 @@ interface ValInit<T> {
   origins?: readonly string[];
   /** The message text: `ssl_policy = "X" (provider default when omitted)`. */
   described: string;
+  /** Written with a value of another type than the attribute takes (`encrypted = "yes"`): unknown, worded apart. */
+  mistyped?: boolean;
 }
 
 export class Val<T> {
@@ -45,6 +47,8 @@ export class Val<T> {
   /** Variables and module calls the value came through (`var.x, set in prod.tfvars:3`). */
   readonly origins: readonly string[];
   readonly reason?: string;
+  /** Written with a value of another type than the attribute takes (`encrypted = "yes"`); then not known. */
+  readonly mistyped: boolean;
   private readonly raw?: T;
   private readonly described: string;
 
@@ -58,6 +62,7 @@ export class Val<T> {
     this.isDefault = init.isDefault;
     this.origins = init.origins ?? [];
     this.described = init.described;
+    this.mistyped = init.mistyped ?? false;
   }
 
   /** The value when known (undefined when unknown, or omitted without a default). */
@@ -104,8 +109,8 @@ export class Val<T> {
   }
 
   private init(): ValInit<T> {
-    const { owner, path, known, reason, present, isDefault, origins, described } = this;
-    return { owner, path, known, reason, present, isDefault, origins, described };
+    const { owner, path, known, reason, present, isDefault, origins, described, mistyped } = this;
+    return { owner, path, known, reason, present, isDefault, origins, described, mistyped };
   }
 }
 
