@@ -9,6 +9,8 @@ import type { AccountView } from '../../rules/types';
 import { memo } from '../memo';
 import { adaptRds } from './rds/adapt';
 import type { RdsModel } from './rds/model';
+import { adaptVpc } from './vpc/adapt';
+import type { VpcModel } from './vpc/model';
 
 export class AwsModels {
   constructor(
@@ -25,6 +27,10 @@ export class AwsModels {
   // Services: one getter each, in alphabetical order.
   get rds(): RdsModel {
     return this.service('rds', adaptRds);
+  }
+
+  get vpc(): VpcModel {
+    return this.service('vpc', adaptVpc);
   }
 }
 

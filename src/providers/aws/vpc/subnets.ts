@@ -366,19 +366,34 @@ export function subnetListExposure(graph: ResourceGraph, list: SubnetList): Subn
  * setting alone decides.
  */
 export function defaultVpc(defaultVpcIsPrivate: boolean, missing: string, publicSwitch?: { name: string; read: AttrRead }): SubnetExposure {
+  if (!publicSwitch) return defaultVpcExposure(defaultVpcIsPrivate, missing);
+  const { name, read } = publicSwitch;
+  const v = asBoolean(read.value);
+  return defaultVpcExposure(defaultVpcIsPrivate, missing, { name, present: read.present, value: typeof v === 'boolean' ? v : undefined, unknownReason: v instanceof Unknown ? v.describe() : undefined });
+}
+
+/** The public-access switch as `defaultVpcExposure` weighs it: written or not, its value, why it is not known. */
+export interface PublicSwitch {
+  name: string;
+  present: boolean;
+  value?: boolean;
+  unknownReason?: string;
+}
+
+/** `defaultVpc` over the switch's state (the models hand it a `Val<boolean>`'s facts). */
+export function defaultVpcExposure(defaultVpcIsPrivate: boolean, missing: string, publicSwitch?: PublicSwitch): SubnetExposure {
   const lands = `${missing}: it lands in the default VPC's default subnets, which are public`;
   if (!publicSwitch) {
     if (defaultVpcIsPrivate) return { status: 'private', reason: `${missing}: it lands in the default VPC, which the profile accepts as private (default_vpc_is_private: true)` };
     return { status: 'public', reason: `${lands} (the profile does not set default_vpc_is_private: true)` };
   }
-  const { name, read } = publicSwitch;
-  const v = asBoolean(read.value);
-  const explicitlyOff = read.present && v === false;
+  const { name, present, value, unknownReason } = publicSwitch;
+  const explicitlyOff = present && value === false;
   if (explicitlyOff && defaultVpcIsPrivate) {
     return { status: 'private', reason: `${missing}: it lands in the default VPC, which the profile accepts as private (default_vpc_is_private: true) with ${name} = false` };
   }
-  if (read.present && v instanceof Unknown && defaultVpcIsPrivate) {
-    return { status: 'unknown', reason: `${missing}: it lands in the default VPC, accepted as private only with ${name} = false, and ${name} is ${v.describe()}` };
+  if (present && unknownReason !== undefined && defaultVpcIsPrivate) {
+    return { status: 'unknown', reason: `${missing}: it lands in the default VPC, accepted as private only with ${name} = false, and ${name} is ${unknownReason}` };
   }
   const condition = explicitlyOff ? 'the profile does not set default_vpc_is_private: true' : `accepted only with ${name} explicitly false and default_vpc_is_private: true`;
   return { status: 'public', reason: `${lands} (${condition})` };
