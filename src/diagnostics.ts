@@ -30,3 +30,29 @@ export class DiagnosticSink {
     for (const d of ds) this.add(d);
   }
 }
+
+/**
+ * A module call whose code was not read (engine/unresolved-modules.ts finds them). It sits here, beside
+ * Diagnostic, because loaders, the engine and the report all carry it.
+ */
+export interface UnresolvedModule {
+  /** The call's address (`module.vpc`, `module.app.module.db`), or `terraform.source` for a Terragrunt unit. */
+  call: string;
+  source: string;
+  reason: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  /** Last line of the call's block (PR mode: whether the change touched it). */
+  endLine?: number;
+}
+
+/** A module block shared by several roots is one unread call, not several. */
+export function uniqueCalls<T extends UnresolvedModule & { root?: string }>(list: readonly T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const m of list) {
+    const key = m.file ? `${m.file}:${m.line}` : `${m.root ?? ''}|${m.call}`;
+    if (!seen.has(key)) seen.set(key, m);
+  }
+  return [...seen.values()];
+}

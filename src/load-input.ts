@@ -5,16 +5,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Diagnostic } from './diagnostics';
+import { Diagnostic, UnresolvedModule } from './diagnostics';
 import { evaluateRoot } from './config/evaluation';
 import { ModuleTree } from './config/module-tree';
 import { looksLikeJson, readJsonFile } from './plan/read-json';
-import { SuppressionComment, parseSuppression } from './report/suppressions';
+import { SuppressionComment, parseSuppression } from './report/outcome/suppressions';
 import { CliVariable } from './config/variables';
 import { graphFromEvaluation } from './graph/from-config';
 import { ResourceGraph } from './graph/model';
 import { DEFAULT_LIMITS, LoadLimits } from './hcl/load-files';
-import { UnresolvedModule, unresolvedModuleWarning, unresolvedModulesOf } from './engine/unresolved-modules';
+import { unresolvedModuleWarning, unresolvedModulesOf } from './engine/unresolved-modules';
 import type { DownloadSettings } from './modules/download';
 import { TERRAGRUNT_FILE } from './terragrunt/file-name';
 

@@ -1,37 +1,27 @@
-import { Unknown } from '../../src/eval/value';
-import { GraphNode, ResourceGraph } from '../../src/graph/model';
-import { asBoolean, setting } from '../../src/rules/support/attributes';
-import { combineParts } from '../../src/rules/support/results';
 import { ResultPart, Rule } from '../../src/rules/types';
-import { readReplicaOf } from './TG-BAK-001';
+import { Database } from '../../src/providers/aws/rds/model';
+import { isMistyped } from '../../src/providers/mistyped';
+import type { Val } from '../../src/providers/val';
 
 export const PROTECTED_TYPES = ['aws_db_instance', 'aws_rds_cluster'] as const;
 
-function deletionProtection(node: GraphNode): ResultPart {
-  const s = setting(node, 'deletion_protection', false);
-  const attribute = s.read.present ? 'deletion_protection' : undefined;
-  const v = asBoolean(s.value);
-  const name = 'deletion_protection';
-  if (v === true) return { name, status: 'pass', message: s.describe, attribute };
-  if (v === false) return { name, status: 'fail', message: `${s.describe}: the database can be deleted by a single API call or terraform destroy`, attribute };
-  if (v instanceof Unknown) return { name, status: 'unknown', message: `deletion_protection is not known statically: ${s.describe}`, attribute };
-  return { name, status: 'unknown', message: `${s.describe} is not a boolean`, attribute };
+/** One boolean part: which value is safe, and what the other one means. */
+function part(name: string, leaf: Val<boolean>, safe: boolean, safeMeans: string, unsafeMeans: string): ResultPart {
+  const attribute = leaf.present ? leaf.path : undefined;
+  const value = leaf.describe();
+  if (isMistyped(leaf)) return { name, status: 'unknown', message: `${value} is not a boolean`, attribute };
+  if (!leaf.known) return { name, status: 'unknown', message: `${name} is not known statically: ${value}`, attribute };
+  return leaf.value === safe ? { name, status: 'pass', message: `${value}${safeMeans}`, attribute } : { name, status: 'fail', message: `${value}: ${unsafeMeans}`, attribute };
 }
 
-function finalSnapshot(graph: ResourceGraph, node: GraphNode): ResultPart {
-  const name = 'skip_final_snapshot';
-  const s = setting(node, 'skip_final_snapshot', false);
-  const attribute = s.read.present ? 'skip_final_snapshot' : undefined;
-  const v = asBoolean(s.value);
-  const replica = readReplicaOf(graph, node);
-  if (replica?.value === true && node.type === 'aws_db_instance') {
+function finalSnapshot(db: Database): ResultPart {
+  const replica = db.replicaSource;
+  if (replica?.known && db.type === 'aws_db_instance') {
     // AWS takes no final snapshot of an instance read replica (the API requires skipping it).
-    return { name, status: 'pass', message: `${replica.attribute} is set: AWS takes no final snapshot of a read replica, the source's backups apply`, attribute: replica.attribute };
+    const message = `${replica.path} is set: AWS takes no final snapshot of a read replica, the source's backups apply`;
+    return { name: 'skip_final_snapshot', status: 'pass', message, attribute: replica.path };
   }
-  if (v === false) return { name, status: 'pass', message: `${s.describe}: a final snapshot is taken on deletion`, attribute };
-  if (v === true) return { name, status: 'fail', message: `${s.describe}: no final snapshot is taken when the database is deleted`, attribute };
-  if (v instanceof Unknown) return { name, status: 'unknown', message: `skip_final_snapshot is not known statically: ${s.describe}`, attribute };
-  return { name, status: 'unknown', message: `${s.describe} is not a boolean`, attribute };
+  return part('skip_final_snapshot', db.skipFinalSnapshot, false, ': a final snapshot is taken on deletion', 'no final snapshot is taken when the database is deleted');
 }
 
 export const rule: Rule = {
@@ -44,10 +34,11 @@ export const rule: Rule = {
     appliesTo: PROTECTED_TYPES,
   },
 
-  check({ graph }) {
-    return graph.resources(PROTECTED_TYPES).map((node) => {
-      const parts = [deletionProtection(node), finalSnapshot(graph, node)];
-      return combineParts(node, parts, parts.map((p) => p.message).join('; '));
+  check({ aws, combine }) {
+    const types: readonly string[] = PROTECTED_TYPES;
+    return aws.rds.databases.filter((db) => types.includes(db.type)).map((db) => {
+      const parts = [part('deletion_protection', db.deletionProtection, true, '', 'the database can be deleted by a single API call or terraform destroy'), finalSnapshot(db)];
+      return combine(db, parts, parts.map((p) => p.message).join('; '));
     });
   },
 };

@@ -1,27 +1,7 @@
-import { Unknown } from '../../src/eval/value';
-import { GraphNode } from '../../src/graph/model';
-import { asBoolean, setting } from '../../src/rules/support/attributes';
-import { fail, pass, unknown } from '../../src/rules/support/results';
-import { Rule, RuleResult } from '../../src/rules/types';
+import { Rule } from '../../src/rules/types';
+import { isMistyped } from '../../src/providers/mistyped';
 
 export const TABLE_TYPES = ['aws_dynamodb_table'] as const;
-
-function check(node: GraphNode): RuleResult {
-  const blocks = node.blocks('point_in_time_recovery');
-  if (blocks.length === 0) {
-    return fail(node, 'point_in_time_recovery is not set: point-in-time recovery is off (provider default when omitted)');
-  }
-  const { path, value } = blocks[0];
-  if (value instanceof Unknown) return unknown(node, `point_in_time_recovery is not known statically: ${value.describe()}`, 'point_in_time_recovery');
-  const enabledPath = `${path}.enabled`;
-  const enabled = setting(node, enabledPath, false);
-  const attribute = enabled.read.present ? enabledPath : path;
-  const v = asBoolean(enabled.value);
-  if (v === true) return pass(node, `point_in_time_recovery.${enabled.describe}`, attribute);
-  if (v === false) return fail(node, `point_in_time_recovery.${enabled.describe}: the table cannot be restored to a point in time`, attribute);
-  if (v instanceof Unknown) return unknown(node, `point_in_time_recovery.enabled is not known statically: ${enabled.describe}`, attribute);
-  return unknown(node, `point_in_time_recovery.${enabled.describe} is not a boolean`, attribute);
-}
 
 export const rule: Rule = {
   meta: {
@@ -31,9 +11,23 @@ export const rule: Rule = {
     severity: 'medium',
     fix: 'add point_in_time_recovery { enabled = true }',
     appliesTo: TABLE_TYPES,
+    messages: {
+      pass: 'point_in_time_recovery.{{value}}',
+      fail: 'point_in_time_recovery.{{value}}: the table cannot be restored to a point in time',
+      unknown: 'point_in_time_recovery.enabled is not known statically: {{value}}',
+      mistyped: 'point_in_time_recovery.{{value}} is not a boolean',
+      omitted: 'point_in_time_recovery is not set: point-in-time recovery is off (provider default when omitted)',
+      blockUnknown: 'point_in_time_recovery is not known statically: {{reason}}',
+    },
   },
 
-  check({ graph }) {
-    return graph.resources(TABLE_TYPES).map(check);
+  check({ aws, verdict, report }) {
+    return aws.dynamodb.tables.map((table) => {
+      const pitr = table.pointInTimeRecovery;
+      if (!pitr) return report('fail', table, 'omitted');
+      if (pitr.unknownReason !== undefined) return report('unknown', table, 'blockUnknown', { reason: pitr.unknownReason }, 'point_in_time_recovery');
+      const at = pitr.enabled.present ? pitr.enabled.path : pitr.path;
+      return verdict(table, pitr.enabled.is(true), at, { data: { value: pitr.enabled.describe() }, unknown: isMistyped(pitr.enabled) ? 'mistyped' : 'unknown' });
+    });
   },
 };

@@ -1,13 +1,5 @@
-import { GraphNode } from '../../src/graph/model';
 import { Rule } from '../../src/rules/types';
-import { judgeCustomerManagedKey } from '../../src/rules/support/kms';
-import { fail, result } from '../../src/rules/support/results';
-import { DATABASE_TYPES as DATA_STORE_TYPES } from '../../src/providers/aws/rds/model';
-
-/** Neptune names its key attribute differently. */
-function keyAttribute(node: GraphNode): string {
-  return node.type === 'aws_neptune_cluster' ? 'kms_key_arn' : 'kms_key_id';
-}
+import { DATABASE_TYPES } from '../../src/providers/aws/rds/model';
 
 export const rule: Rule = {
   meta: {
@@ -16,17 +8,21 @@ export const rule: Rule = {
     claim: 'rest-kms',
     severity: 'medium',
     fix: 'set kms_key_id to a customer-managed aws_kms_key',
-    appliesTo: DATA_STORE_TYPES,
+    appliesTo: DATABASE_TYPES,
+    messages: {
+      pass: '{{value}}',
+      fail: '{{value}}',
+      unknown: '{{value}}',
+      omitted: 'No customer-managed key: {{attribute}} is not set, so AWS uses the AWS-managed key (alias/aws/rds)',
+    },
   },
 
-  check({ graph }) {
-    return graph.resources(DATA_STORE_TYPES).map((node) => {
-      const attr = keyAttribute(node);
-      if (!node.attr(attr).present) {
-        return fail(node, `No customer-managed key: ${attr} is not set, so AWS uses the AWS-managed key (alias/aws/rds)`);
-      }
-      const judged = judgeCustomerManagedKey(graph, node, attr);
-      return result(judged.status, node, judged.message, attr);
+  check({ aws, verdict, report }) {
+    return aws.rds.databases.map((db) => {
+      const key = db.customerKey;
+      // Omitted: the service's AWS-managed key, which the customer can neither control nor audit.
+      if (!key.present) return report('fail', db, 'omitted', { attribute: key.path });
+      return verdict(db, key.is(true), key);
     });
   },
 };

@@ -1,69 +1,46 @@
-import { Unknown } from '../../src/eval/value';
-import { GraphNode, ResourceGraph } from '../../src/graph/model';
-import { asBoolean, setting, show } from '../../src/rules/support/attributes';
-import { referencedNodes } from '../../src/rules/support/references';
-import { pass, result } from '../../src/rules/support/results';
 import { Rule, RuleResult } from '../../src/rules/types';
+import { ModelContext } from '../../src/rules/context';
+import { ReplicationGroup } from '../../src/providers/aws/elasticache/model';
+import { isMistyped } from '../../src/providers/mistyped';
 
-export const REPLICATION_GROUP_TYPES = ['aws_elasticache_replication_group'] as const;
-export const SERVERLESS_TYPES = ['aws_elasticache_serverless_cache'] as const;
-export const CACHE_TYPES = [...REPLICATION_GROUP_TYPES, ...SERVERLESS_TYPES] as const;
+export const CACHE_TYPES = ['aws_elasticache_replication_group', 'aws_elasticache_serverless_cache'] as const;
 
-/** The provider's default `engine` for a replication group. */
-const DEFAULT_ENGINE = 'redis';
-
-interface Verdict {
-  status: 'pass' | 'fail' | 'unknown';
-  message: string;
-  attribute?: string;
-}
+/** What an unencrypted cache leaves in the clear. */
+const EXPOSED = 'the cache data, backups and swap are not encrypted at rest';
 
 /**
- * `at_rest_encryption_enabled` of one replication group. Omitted, the provider (v5.x) defaults it by
- * engine: true for `valkey`, false for `redis` (the default engine).
+ * `at_rest_encryption_enabled` of one replication group, as [status, message ID, data, attribute].
+ * Omitted, the provider (v5.x) defaults it by engine: true for `valkey`, false for `redis` (the default engine).
  */
-function atRest(node: GraphNode): Verdict {
-  const enc = setting(node, 'at_rest_encryption_enabled');
-  const v = asBoolean(enc.value);
-  if (v === true) return { status: 'pass', message: enc.describe, attribute: 'at_rest_encryption_enabled' };
-  if (v === false) return { status: 'fail', message: `${enc.describe}: the cache data, backups and swap are not encrypted at rest`, attribute: 'at_rest_encryption_enabled' };
-  if (v instanceof Unknown) return { status: 'unknown', message: `at_rest_encryption_enabled is not known statically: ${show(v)}`, attribute: 'at_rest_encryption_enabled' };
-  if (enc.read.present) return { status: 'unknown', message: `${enc.describe} is not a boolean`, attribute: 'at_rest_encryption_enabled' };
-  const engine = setting(node, 'engine', DEFAULT_ENGINE);
-  const e = engine.value;
-  const engineAttr = engine.read.present ? 'engine' : undefined;
-  if (e instanceof Unknown) {
-    return { status: 'unknown', message: `at_rest_encryption_enabled is not set, and its default depends on the engine, which is not known statically: ${show(e)}`, attribute: 'engine' };
+function atRest(group: ReplicationGroup): [RuleResult['status'], string, Record<string, string>, string | undefined] {
+  const enc = group.atRestEncryption;
+  const value = { value: enc.describe() };
+  if (enc.present) {
+    if (isMistyped(enc)) return ['unknown', 'mistyped', value, enc.path];
+    if (!enc.known) return ['unknown', 'unknown', { reason: enc.reason ?? '' }, enc.path];
+    return enc.value ? ['pass', 'pass', value, enc.path] : ['fail', 'fail', value, enc.path];
   }
-  const withEngine = engine.read.present ? `with ${engine.describe}` : `for the default engine ${show(e)}`;
-  if (typeof e === 'string' && e.toLowerCase() === 'valkey') {
-    return { status: 'pass', message: `at_rest_encryption_enabled = true (provider default when omitted, ${withEngine})`, attribute: engineAttr };
-  }
-  return {
-    status: 'fail',
-    message: `at_rest_encryption_enabled = false (provider default when omitted, ${withEngine}): the cache data, backups and swap are not encrypted at rest`,
-    attribute: engineAttr,
-  };
+  const engine = group.engine;
+  if (!engine.known) return ['unknown', 'engineUnknown', { reason: engine.reason ?? '' }, 'engine'];
+  const withEngine = engine.present ? `with ${engine.describe()}` : `for the default engine ${JSON.stringify(engine.value)}`;
+  const at = engine.present ? 'engine' : undefined;
+  const valkey = typeof engine.value === 'string' && engine.value.toLowerCase() === 'valkey';
+  return valkey ? ['pass', 'defaultOn', { withEngine }, at] : ['fail', 'defaultOff', { withEngine }, at];
 }
 
-/**
- * A secondary member of a Global Datastore (`global_replication_group_id`) inherits the encryption of
- * the global group's primary replication group.
- */
-function inherited(graph: ResourceGraph, node: GraphNode): Verdict | undefined {
-  const read = node.attr('global_replication_group_id');
-  if (!read.present || node.attr('at_rest_encryption_enabled').present) return undefined;
-  const global = referencedNodes(graph, node, 'global_replication_group_id', 'aws_elasticache_global_replication_group').nodes[0];
-  const primary = global && referencedNodes(graph, global, 'primary_replication_group_id', REPLICATION_GROUP_TYPES).nodes[0];
-  if (!global || !primary || primary === node) {
-    return {
-      status: 'unknown',
-      message: `at_rest_encryption_enabled is not set and global_replication_group_id = ${show(read.value)}: the encryption is inherited from the Global Datastore's primary, which is not in the scanned configuration`,
-      attribute: 'global_replication_group_id',
-    };
+/** A secondary member of a Global Datastore inherits the encryption of the global group's primary. */
+function checkGroup(group: ReplicationGroup, report: ModelContext['report']): RuleResult {
+  const at = 'global_replication_group_id';
+  if (group.globalGroupId && !group.atRestEncryption.present) {
+    const global = group.globalGroups[0];
+    const primary = global?.primaries[0];
+    if (!global || !primary || primary === group) return report('unknown', group, 'inheritsOutside', { id: group.globalGroupId.describe() }, at);
+    const [status, id, data] = atRest(primary);
+    const inner = report(status, primary, id, data).message;
+    return report(status, group, 'inherits', { primary: primary.address, global: global.address, inner }, at);
   }
-  const v = atRest(primary);
-  return { ...v, message: `inherits at-rest encryption from ${primary.address}, the primary of ${global.address}: ${v.message}`, attribute: 'global_replication_group_id' };
+  const [status, id, data, attribute] = atRest(group);
+  return report(status, group, id, data, attribute);
 }
 
 export const rule: Rule = {
@@ -74,17 +51,23 @@ export const rule: Rule = {
     severity: 'high',
     fix: 'set at_rest_encryption_enabled = true (recreates the replication group)',
     appliesTo: CACHE_TYPES,
+    messages: {
+      pass: '{{value}}',
+      fail: `{{value}}: ${EXPOSED}`,
+      unknown: 'at_rest_encryption_enabled is not known statically: unknown ({{reason}})',
+      mistyped: '{{value}} is not a boolean',
+      engineUnknown: 'at_rest_encryption_enabled is not set, and its default depends on the engine, which is not known statically: unknown ({{reason}})',
+      defaultOn: 'at_rest_encryption_enabled = true (provider default when omitted, {{withEngine}})',
+      defaultOff: `at_rest_encryption_enabled = false (provider default when omitted, {{withEngine}}): ${EXPOSED}`,
+      inherits: 'inherits at-rest encryption from {{primary}}, the primary of {{global}}: {{inner}}',
+      inheritsOutside:
+        "at_rest_encryption_enabled is not set and global_replication_group_id = {{id}}: the encryption is inherited from the Global Datastore's primary, which is not in the scanned configuration",
+      serverless: 'ElastiCache Serverless caches are always encrypted at rest',
+    },
   },
 
-  check({ graph }) {
-    const results: RuleResult[] = [];
-    for (const node of graph.resources(SERVERLESS_TYPES)) {
-      results.push(pass(node, 'ElastiCache Serverless caches are always encrypted at rest'));
-    }
-    for (const node of graph.resources(REPLICATION_GROUP_TYPES)) {
-      const v = inherited(graph, node) ?? atRest(node);
-      results.push(result(v.status, node, v.message, v.attribute));
-    }
-    return results;
+  check({ aws, report }) {
+    const { serverlessCaches, replicationGroups } = aws.elasticache;
+    return [...serverlessCaches.map((cache) => report('pass', cache, 'serverless')), ...replicationGroups.map((group) => checkGroup(group, report))];
   },
 };

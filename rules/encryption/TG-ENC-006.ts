@@ -1,73 +1,30 @@
-import { Unknown } from '../../src/eval/value';
-import { GraphNode, ResourceGraph } from '../../src/graph/model';
-import { asBoolean, setting, show } from '../../src/rules/support/attributes';
-import { judgeCustomerManagedKey } from '../../src/rules/support/kms';
-import { presenceOf } from '../../src/rules/support/presence';
-import { referencedNodes } from '../../src/rules/support/references';
-import { missingRequired } from '../../src/rules/support/required';
-import { fail, result, unknown } from '../../src/rules/support/results';
 import { Rule, RuleResult } from '../../src/rules/types';
+import { ModelContext } from '../../src/rules/context';
+import { ClusterSnapshot } from '../../src/providers/aws/rds/model';
+import { isMistyped } from '../../src/providers/mistyped';
 
 export const VAULT_TYPES = ['aws_backup_vault'] as const;
 export const SNAPSHOT_COPY_TYPES = ['aws_db_snapshot_copy', 'aws_rds_cluster_snapshot_copy'] as const;
 export const CLUSTER_SNAPSHOT_TYPES = ['aws_db_cluster_snapshot'] as const;
 
-/** Clusters an `aws_db_cluster_snapshot` can be taken of, and their key attribute. */
-const CLUSTER_KEY_ATTRIBUTE: Record<string, string> = { aws_rds_cluster: 'kms_key_id', aws_docdb_cluster: 'kms_key_id', aws_neptune_cluster: 'kms_key_arn' };
-const CLUSTER_TYPES = Object.keys(CLUSTER_KEY_ATTRIBUTE);
-
-/** A present key attribute judged as customer-managed or not; an omitted one means the AWS-managed key. */
-function keyResult(graph: ResourceGraph, node: GraphNode, attr: string, omitted: string): RuleResult {
-  if (!node.attr(attr).present) return fail(node, omitted);
-  const judged = judgeCustomerManagedKey(graph, node, attr);
-  return result(judged.status, node, judged.message, attr);
-}
-
-/**
- * A snapshot copy only has to set `kms_key_id` (rules.md): a key known to be AWS-managed still fails,
- * and when which key it is cannot be told, a key that is certainly set (a required variable) passes.
- */
-function copyKeyResult(graph: ResourceGraph, node: GraphNode): RuleResult {
-  const attr = 'kms_key_id';
-  const judged = keyResult(graph, node, attr, 'No customer-managed key: kms_key_id is not set, so the copy keeps the encryption of its source snapshot (the source\'s key, or none)');
-  if (judged.status !== 'unknown') return judged;
-  const key = presenceOf(graph, node, attr);
-  return key.status === 'set' ? result('pass', node, `${key.describe}: the copy is encrypted with the KMS key it names`, attr) : judged;
-}
-
-/** The cluster a cluster snapshot is taken of: by reference, else by a literal `cluster_identifier`. */
-function clusterOf(graph: ResourceGraph, node: GraphNode): GraphNode | undefined {
-  const { nodes, unresolved } = referencedNodes(graph, node, 'db_cluster_identifier', CLUSTER_TYPES);
-  if (nodes.length > 0) return nodes[0];
-  const names = unresolved.filter((v): v is string => typeof v === 'string');
-  return graph.resources(CLUSTER_TYPES).find((c) => names.includes(c.attr('cluster_identifier').value as string));
-}
-
 /**
  * An `aws_db_cluster_snapshot` has no key of its own: it is encrypted like its cluster, with the
  * cluster's key. It passes when the cluster is encrypted with a customer-managed key.
  */
-function checkClusterSnapshot(graph: ResourceGraph, node: GraphNode): RuleResult {
-  const attr = 'db_cluster_identifier';
-  const missing = missingRequired(node, attr);
-  if (missing) return unknown(node, `${missing}; the snapshot is encrypted like its cluster, which it does not name`);
-  const cluster = clusterOf(graph, node);
-  if (!cluster) {
-    return unknown(node, `The snapshot is encrypted like its cluster (${show(node.attr(attr).value)}), which is not in the scanned configuration`, attr);
+function checkClusterSnapshot(snapshot: ClusterSnapshot, { verdict, report }: ModelContext): RuleResult {
+  const at = 'db_cluster_identifier';
+  if (snapshot.missingIdentifier) return report('unknown', snapshot, 'snapshotUnnamed', { missing: snapshot.missingIdentifier }, undefined);
+  const cluster = snapshot.cluster;
+  if (!cluster) return report('unknown', snapshot, 'snapshotOutside', { cluster: snapshot.clusterIdentifier.describe() }, at);
+  const data = { cluster: cluster.address };
+  if (!(cluster.type === 'aws_rds_cluster' && cluster.engineMode.is('serverless') === true)) {
+    const encrypted = cluster.storageEncrypted;
+    if (!encrypted.known && !isMistyped(encrypted)) return report('unknown', snapshot, 'snapshotEncryptionUnknown', { ...data, reason: `unknown (${encrypted.reason})` }, at);
+    if (encrypted.value !== true) return report('fail', snapshot, 'snapshotUnencrypted', { ...data, value: encrypted.describe() }, at);
   }
-  const serverless = cluster.type === 'aws_rds_cluster' && cluster.attr('engine_mode').value === 'serverless';
-  if (!serverless) {
-    const enc = setting(cluster, 'storage_encrypted', false);
-    const v = asBoolean(enc.value);
-    if (v instanceof Unknown) return unknown(node, `The snapshot is encrypted like ${cluster.address}, whose storage_encrypted is not known statically: ${show(v)}`, attr);
-    if (v !== true) return fail(node, `The snapshot of ${cluster.address} is not encrypted: the cluster has ${enc.describe}`, attr);
-  }
-  const keyAttr = CLUSTER_KEY_ATTRIBUTE[cluster.type];
-  if (!cluster.attr(keyAttr).present) {
-    return fail(node, `The snapshot is encrypted with the key of ${cluster.address}, which has no ${keyAttr}: the AWS-managed key (alias/aws/rds), not a customer-managed key`, attr);
-  }
-  const judged = judgeCustomerManagedKey(graph, cluster, keyAttr);
-  return result(judged.status, node, `The snapshot is encrypted with the key of ${cluster.address}: ${judged.message}`, attr);
+  const key = cluster.customerKey;
+  if (!key.present) return report('fail', snapshot, 'snapshotClusterKeyOmitted', { ...data, attribute: key.path }, at);
+  return verdict(snapshot, key.is(true), at, { data: { ...data, value: key.describe() }, pass: 'snapshotKey', fail: 'snapshotKey', unknown: 'snapshotKey' });
 }
 
 export const rule: Rule = {
@@ -78,15 +35,36 @@ export const rule: Rule = {
     severity: 'medium',
     fix: 'set kms_key_arn / kms_key_id to a customer-managed aws_kms_key',
     appliesTo: [...VAULT_TYPES, ...SNAPSHOT_COPY_TYPES, ...CLUSTER_SNAPSHOT_TYPES],
+    messages: {
+      pass: '{{value}}',
+      fail: '{{value}}',
+      unknown: '{{value}}',
+      vaultKeyOmitted: 'No customer-managed key: kms_key_arn is not set, so AWS Backup encrypts the vault with the AWS-managed key (alias/aws/backup)',
+      copyKeyOmitted: "No customer-managed key: kms_key_id is not set, so the copy keeps the encryption of its source snapshot (the source's key, or none)",
+      copyKeySet: '{{value}}: the copy is encrypted with the KMS key it names',
+      snapshotUnnamed: '{{missing}}; the snapshot is encrypted like its cluster, which it does not name',
+      snapshotOutside: 'The snapshot is encrypted like its cluster ({{cluster}}), which is not in the scanned configuration',
+      snapshotEncryptionUnknown: 'The snapshot is encrypted like {{cluster}}, whose storage_encrypted is not known statically: {{reason}}',
+      snapshotUnencrypted: 'The snapshot of {{cluster}} is not encrypted: the cluster has {{value}}',
+      snapshotClusterKeyOmitted: 'The snapshot is encrypted with the key of {{cluster}}, which has no {{attribute}}: the AWS-managed key (alias/aws/rds), not a customer-managed key',
+      snapshotKey: 'The snapshot is encrypted with the key of {{cluster}}: {{value}}',
+    },
   },
 
-  check({ graph }) {
-    const results: RuleResult[] = [];
-    for (const node of graph.resources(VAULT_TYPES)) {
-      results.push(keyResult(graph, node, 'kms_key_arn', 'No customer-managed key: kms_key_arn is not set, so AWS Backup encrypts the vault with the AWS-managed key (alias/aws/backup)'));
+  check(ctx) {
+    const { aws, verdict, report } = ctx;
+    const results: RuleResult[] = aws.backup.vaults.map((vault) => {
+      const key = vault.customerKey;
+      return key.present ? verdict(vault, key.is(true), key) : report('fail', vault, 'vaultKeyOmitted');
+    });
+    for (const copy of aws.rds.snapshotCopies) {
+      const key = copy.customerKey;
+      if (!key.present) results.push(report('fail', copy, 'copyKeyOmitted'));
+      // Only setting kms_key_id is required of a copy (rules.md): a key that is certainly set passes when which key it is cannot be told.
+      else if (!key.known && copy.keySet.is(true) === true) results.push(report('pass', copy, 'copyKeySet', { value: copy.keySet.describe() }, key));
+      else results.push(verdict(copy, key.is(true), key));
     }
-    for (const node of graph.resources(SNAPSHOT_COPY_TYPES)) results.push(copyKeyResult(graph, node));
-    for (const node of graph.resources(CLUSTER_SNAPSHOT_TYPES)) results.push(checkClusterSnapshot(graph, node));
+    for (const snapshot of aws.rds.clusterSnapshots) results.push(checkClusterSnapshot(snapshot, ctx));
     return results;
   },
 };

@@ -1,9 +1,6 @@
-import { Unknown } from '../../src/eval/value';
-import { asBoolean, setting } from '../../src/rules/support/attributes';
-import { fail, pass, unknown } from '../../src/rules/support/results';
-import { Rule } from '../../src/rules/types';
-
-export const DETECTOR_TYPES = ['aws_guardduty_detector'] as const;
+import { DETECTOR_TYPES } from '../../src/providers/aws/guardduty/model';
+import { whereWritten } from '../../src/rules/context';
+import { Rule, RuleResult } from '../../src/rules/types';
 
 export const rule: Rule = {
   meta: {
@@ -14,10 +11,15 @@ export const rule: Rule = {
     existence: true,
     fix: 'create an aws_guardduty_detector with enable = true',
     appliesTo: DETECTOR_TYPES,
+    messages: {
+      pass: 'GuardDuty detector is enabled: {{value}}',
+      fail: 'GuardDuty is suspended: {{value}}, so it produces no findings',
+      unknown: '{{value}}: whether the detector is enabled is not known statically',
+    },
   },
 
-  check({ graph }) {
-    const detectors = graph.resources(DETECTOR_TYPES);
+  check({ aws, verdict }): RuleResult[] {
+    const { detectors } = aws.guardduty;
     if (detectors.length === 0) {
       return [
         {
@@ -27,14 +29,6 @@ export const rule: Rule = {
         },
       ];
     }
-    return detectors.map((node) => {
-      const enable = setting(node, 'enable', true);
-      const attribute = enable.read.present ? 'enable' : undefined;
-      const v = asBoolean(enable.value);
-      if (v === true) return pass(node, `GuardDuty detector is enabled: ${enable.describe}`, attribute);
-      if (v === false) return fail(node, `GuardDuty is suspended: ${enable.describe}, so it produces no findings`, attribute);
-      if (v instanceof Unknown) return unknown(node, `${enable.describe}: whether the detector is enabled is not known statically`, attribute);
-      return unknown(node, `${enable.describe} is not a boolean`, attribute);
-    });
+    return detectors.map((d) => verdict(d, d.enable.is(true), whereWritten(d.enable), { data: { value: d.enable.describe() } }));
   },
 };

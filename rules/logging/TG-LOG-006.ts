@@ -1,5 +1,3 @@
-import { presenceOf } from '../../src/rules/support/presence';
-import { fail, pass, unknown } from '../../src/rules/support/results';
 import { Rule } from '../../src/rules/types';
 
 export const DATABASE_TYPES = ['aws_db_instance', 'aws_rds_cluster'] as const;
@@ -12,16 +10,19 @@ export const rule: Rule = {
     severity: 'low',
     fix: 'set enabled_cloudwatch_logs_exports to the log types of the engine (e.g. ["postgresql", "upgrade"])',
     appliesTo: DATABASE_TYPES,
+    messages: {
+      pass: 'Database logs are exported to CloudWatch Logs: {{value}}',
+      fail: 'No database logs are exported to CloudWatch Logs: {{value}}',
+      unknown: '{{value}}: the exported log types are not known statically',
+      omitted: 'No database logs are exported to CloudWatch Logs: enabled_cloudwatch_logs_exports is not set (provider default: none)',
+    },
   },
 
-  check({ graph }) {
-    return graph.resources(DATABASE_TYPES).map((node) => {
-      const attribute = 'enabled_cloudwatch_logs_exports';
-      if (!node.attr(attribute).present) return fail(node, 'No database logs are exported to CloudWatch Logs: enabled_cloudwatch_logs_exports is not set (provider default: none)');
-      const exports = presenceOf(graph, node, attribute);
-      if (exports.status === 'unknown') return unknown(node, `${exports.describe}: the exported log types are not known statically`, attribute);
-      if (exports.status === 'unset') return fail(node, `No database logs are exported to CloudWatch Logs: ${exports.describe}`, attribute);
-      return pass(node, `Database logs are exported to CloudWatch Logs: ${exports.describe}`, attribute);
+  check({ aws, verdict, report }) {
+    const types: readonly string[] = DATABASE_TYPES;
+    return aws.rds.databases.filter((db) => types.includes(db.type)).map((db) => {
+      if (!db.logExports.present) return report('fail', db, 'omitted');
+      return verdict(db, db.logExports.is(true), db.logExports);
     });
   },
 };

@@ -51,16 +51,20 @@ export const rule: Rule = {
     severity: 'critical',
     fix: 'set publicly_accessible = false and use a subnet group of private subnets only',
     appliesTo: PLACED_STORE_TYPES,
+    messages: { parts: '{{parts}}' },
   },
 
-  check({ aws, params }) {
+  check({ aws, params, report }) {
     return aws.vpc.dataStores.flatMap((store) => {
       if (!store.placement) return [];
       const parts: ResultPart[] = [];
       // publicly_accessible first: when both fail, the finding points at the switch the user set.
       if (store.publiclyAccessible) parts.push(publicAccessPart(store.publiclyAccessible));
       parts.push(placementPart(store.placement, params.defaultVpcIsPrivate, store.publiclyAccessible));
-      return [combineParts(store, parts, parts.map((p) => p.message).join('; '))];
+      const { status, deciding } = combineParts(parts);
+      // A pass names every part; a fail or unknown points at the first deciding part (a lone passing part too).
+      const attribute = status === 'pass' && parts.length > 1 ? undefined : deciding[0].attribute;
+      return [report(status, store, 'parts', { parts: deciding.map((p) => p.message).join('; ') }, attribute, parts)];
     });
   },
 };

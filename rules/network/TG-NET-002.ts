@@ -73,7 +73,10 @@ export const rule: Rule = {
           : internetFacing.length > 0
             ? internetFacing.join('; ')
             : report('pass', group, 'noneOutside', { allowed: allowed.join(', ') || 'the allow-list' }).message;
-      out.push(combineParts(group, parts, passMessage));
+      const { status, deciding } = combineParts(parts);
+      const message = status === 'pass' ? passMessage : deciding.map((p) => p.message).join('; ');
+      const attribute = status === 'pass' ? (parts.length === 1 ? parts[0].attribute : undefined) : deciding[0].attribute;
+      out.push(report(status, group, 'rule', { message }, attribute, parts));
     }
     for (const resource of aws.vpc.securityGroupRules) {
       if (!resource.ingress) continue;

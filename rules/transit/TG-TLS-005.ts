@@ -1,62 +1,41 @@
-import { Unknown } from '../../src/eval/value';
-import { GraphNode, ResourceGraph } from '../../src/graph/model';
-import { asBoolean, setting } from '../../src/rules/support/attributes';
-import { referencedNodes } from '../../src/rules/support/references';
-import { fail, pass, unknown } from '../../src/rules/support/results';
 import { Rule, RuleResult } from '../../src/rules/types';
+import { ModelContext } from '../../src/rules/context';
+import { ReplicationGroup } from '../../src/providers/aws/elasticache/model';
+import { isMistyped } from '../../src/providers/mistyped';
 
 export const REPLICATION_GROUP_TYPES = ['aws_elasticache_replication_group'] as const;
-export const GLOBAL_REPLICATION_GROUP_TYPES = ['aws_elasticache_global_replication_group'] as const;
-
-function where(node: GraphNode): string {
-  return node.location ? ` (${node.location.file}:${node.location.startLine})` : '';
-}
 
 /**
  * A secondary of a global datastore inherits in-transit encryption from the global datastore, which
- * takes it from its primary replication group. Followed through the graph when both are in scope.
+ * takes it from its primary replication group, when exactly one primary is in scope.
  */
-function inheritedFromGlobal(graph: ResourceGraph, node: GraphNode): RuleResult | undefined {
-  if (!node.attr('global_replication_group_id').present) return undefined;
-  const globals = referencedNodes(graph, node, 'global_replication_group_id', GLOBAL_REPLICATION_GROUP_TYPES).nodes;
-  const primaries = globals.flatMap((g) => referencedNodes(graph, g, 'primary_replication_group_id', REPLICATION_GROUP_TYPES).nodes).filter((p) => p !== node);
-  if (primaries.length === 1) {
-    const primary = primaries[0];
-    const s = setting(primary, 'transit_encryption_enabled', false);
-    const v = asBoolean(s.value);
-    const via = `global_replication_group_id: in-transit encryption is inherited from the global datastore's primary ${primary.address}${where(primary)}, which has ${s.describe}`;
-    if (v === true) return pass(node, via, 'global_replication_group_id');
-    if (v === false) return fail(node, `In-transit encryption is off: ${via}`, 'global_replication_group_id');
-    return unknown(node, via, 'global_replication_group_id');
-  }
-  return unknown(
-    node,
-    'transit_encryption_enabled is not set and global_replication_group_id is: in-transit encryption is inherited from a global datastore whose primary is not in the scanned configuration',
-    'global_replication_group_id',
-  );
+function inheritedFromGlobal(group: ReplicationGroup, { verdict, report }: ModelContext): RuleResult {
+  const at = 'global_replication_group_id';
+  const primaries = group.globalGroups.flatMap((g) => g.primaries).filter((p) => p !== group);
+  if (primaries.length !== 1) return report('unknown', group, 'inheritsOutside', {}, at);
+  const primary = primaries[0];
+  const loc = primary.locationOf('');
+  const data = { primary: `${primary.address}${loc ? ` (${loc.file}:${loc.startLine})` : ''}`, value: primary.transitEncryption.describe() };
+  return verdict(group, primary.transitEncryption.is(true), at, { data, pass: 'inherits', fail: 'inheritsOff', unknown: 'inherits' });
 }
 
-function checkGroup(graph: ResourceGraph, node: GraphNode): RuleResult {
-  const enabled = setting(node, 'transit_encryption_enabled', false);
-  if (!enabled.read.present) {
-    const inherited = inheritedFromGlobal(graph, node);
-    if (inherited) return inherited;
-  }
-  const value = asBoolean(enabled.value);
-  if (value === false) {
-    return fail(node, `In-transit encryption is off: ${enabled.describe}; clients talk to the cache in plaintext`, enabled.read.present ? 'transit_encryption_enabled' : undefined);
-  }
-  if (value instanceof Unknown) return unknown(node, `${enabled.describe}: not known statically`, 'transit_encryption_enabled');
-  if (value === undefined) return unknown(node, `${enabled.describe} is not a boolean`, 'transit_encryption_enabled');
+function checkGroup(group: ReplicationGroup, ctx: ModelContext): RuleResult {
+  const { report } = ctx;
+  const enabled = group.transitEncryption;
+  if (!enabled.present && group.globalGroupId) return inheritedFromGlobal(group, ctx);
+  const value = { value: enabled.describe() };
+  if (enabled.value === false) return report('fail', group, 'off', value, enabled.present ? enabled : undefined);
+  if (isMistyped(enabled)) return report('unknown', group, 'mistyped', value, enabled);
+  if (!enabled.known) return report('unknown', group, 'unknown', value, enabled);
   // Enabled; the "preferred" migration mode still accepts unencrypted connections.
-  const mode = setting(node, 'transit_encryption_mode');
-  if (!mode.read.present) return pass(node, `${enabled.describe} (transit_encryption_mode not set: AWS requires TLS on a group created with encryption)`, 'transit_encryption_enabled');
-  if (mode.value instanceof Unknown) return unknown(node, `${enabled.describe}, but ${mode.describe}: whether unencrypted connections are still accepted ("preferred") is not known statically`, 'transit_encryption_mode');
-  if (typeof mode.value === 'string' && mode.value.toLowerCase() === 'preferred') {
-    return fail(node, `${mode.describe} accepts unencrypted connections next to TLS (a migration mode): set it to "required"`, 'transit_encryption_mode');
-  }
-  if (typeof mode.value === 'string' && mode.value.toLowerCase() === 'required') return pass(node, `${enabled.describe}, ${mode.describe}`, 'transit_encryption_enabled');
-  return unknown(node, `${enabled.describe}, but ${mode.describe} is not "required" or "preferred"`, 'transit_encryption_mode');
+  const mode = group.transitEncryptionMode;
+  const data = { ...value, mode: mode.describe() };
+  if (!mode.present) return report('pass', group, 'pass', data, enabled);
+  if (!mode.known && !isMistyped(mode)) return report('unknown', group, 'modeUnknown', data, mode);
+  const m = mode.value?.toLowerCase();
+  if (m === 'preferred') return report('fail', group, 'preferred', data, mode);
+  if (m === 'required') return report('pass', group, 'required', data, enabled);
+  return report('unknown', group, 'modeOther', data, mode);
 }
 
 export const rule: Rule = {
@@ -67,9 +46,23 @@ export const rule: Rule = {
     severity: 'high',
     fix: 'set transit_encryption_enabled = true (with transit_encryption_mode = "required")',
     appliesTo: REPLICATION_GROUP_TYPES,
+    messages: {
+      pass: '{{value}} (transit_encryption_mode not set: AWS requires TLS on a group created with encryption)',
+      required: '{{value}}, {{mode}}',
+      off: 'In-transit encryption is off: {{value}}; clients talk to the cache in plaintext',
+      unknown: '{{value}}: not known statically',
+      mistyped: '{{value}} is not a boolean',
+      modeUnknown: '{{value}}, but {{mode}}: whether unencrypted connections are still accepted ("preferred") is not known statically',
+      preferred: '{{mode}} accepts unencrypted connections next to TLS (a migration mode): set it to "required"',
+      modeOther: '{{value}}, but {{mode}} is not "required" or "preferred"',
+      inherits: "global_replication_group_id: in-transit encryption is inherited from the global datastore's primary {{primary}}, which has {{value}}",
+      inheritsOff: "In-transit encryption is off: global_replication_group_id: in-transit encryption is inherited from the global datastore's primary {{primary}}, which has {{value}}",
+      inheritsOutside:
+        'transit_encryption_enabled is not set and global_replication_group_id is: in-transit encryption is inherited from a global datastore whose primary is not in the scanned configuration',
+    },
   },
 
-  check({ graph }) {
-    return graph.resources(REPLICATION_GROUP_TYPES).map((node) => checkGroup(graph, node));
+  check(ctx) {
+    return ctx.aws.elasticache.replicationGroups.map((group) => checkGroup(group, ctx));
   },
 };

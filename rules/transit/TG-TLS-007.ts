@@ -1,70 +1,34 @@
-import { Unknown } from '../../src/eval/value';
-import { GraphNode } from '../../src/graph/model';
-import { RuleParameters } from '../../src/rules/parameters';
-import { asBoolean, setting } from '../../src/rules/support/attributes';
-import { combineParts } from '../../src/rules/support/results';
-import { acceptsOnlyTls12Plus, minTlsVersion, showTlsVersion } from '../../src/rules/support/tls-policies';
-import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
-
-export const DOMAIN_TYPES = ['aws_opensearch_domain', 'aws_elasticsearch_domain'] as const;
-
-/** The TLS security policy AWS applies to a domain endpoint when none is set. */
-export const DEFAULT_TLS_SECURITY_POLICY = 'Policy-Min-TLS-1-0-2019-07';
+import { ResultPart, Rule } from '../../src/rules/types';
+import { DOMAIN_TYPES, Domain } from '../../src/providers/aws/opensearch/model';
+import { isMistyped } from '../../src/providers/mistyped';
 
 function part(name: string, status: ResultPart['status'], message: string, attribute?: string): ResultPart {
   return { name, status, message, attribute };
 }
 
-function enforceHttpsPart(node: GraphNode, block: string): ResultPart {
-  const path = `${block}.enforce_https`;
-  const s = setting(node, path, true);
-  const v = asBoolean(s.value);
-  const attribute = s.read.present ? path : block;
-  if (v === true) return part('enforce_https', 'pass', s.describe, attribute);
-  if (v === false) return part('enforce_https', 'fail', `${s.describe}: the domain endpoint accepts plain HTTP`, attribute);
-  if (v instanceof Unknown) return part('enforce_https', 'unknown', `${s.describe}: not known statically`, path);
-  return part('enforce_https', 'unknown', `${s.describe} is not a boolean`, path);
+function enforceHttpsPart(domain: Domain, block: string): ResultPart {
+  const https = domain.endpoint!.enforceHttps;
+  const value = https.describe();
+  const attribute = https.present ? https.path : block;
+  if (https.value === true) return part('enforce_https', 'pass', value, attribute);
+  if (https.value === false) return part('enforce_https', 'fail', `${value}: the domain endpoint accepts plain HTTP`, attribute);
+  return part('enforce_https', 'unknown', isMistyped(https) ? `${value} is not a boolean` : `${value}: not known statically`, https.path);
 }
 
-function tlsPolicyPart(node: GraphNode, block: string | undefined, params: RuleParameters): ResultPart {
-  const path = block ? `${block}.tls_security_policy` : 'domain_endpoint_options.0.tls_security_policy';
-  const read = node.attr(path);
-  const present = block !== undefined && read.present;
-  const attribute = present ? path : block;
-  const s = setting(node, path);
-  const describe = present ? s.describe : `tls_security_policy is not set: AWS applies ${JSON.stringify(DEFAULT_TLS_SECURITY_POLICY)}`;
-  const name = present ? read.value : DEFAULT_TLS_SECURITY_POLICY;
-  if (name instanceof Unknown) return part('tls_security_policy', 'unknown', `${describe}: not known statically`, path);
-  if (typeof name !== 'string') return part('tls_security_policy', 'unknown', `${describe} is not a policy name`, attribute);
-  const ok = acceptsOnlyTls12Plus('opensearch', name, params.acceptedTlsPolicies);
-  const min = minTlsVersion('opensearch', name);
-  if (ok === true) return part('tls_security_policy', 'pass', `${describe}, which ${min ? `accepts ${showTlsVersion(min)} or newer only` : 'the profile accepts (acceptedTlsPolicies)'}`, attribute);
-  if (ok === false) {
-    return part('tls_security_policy', 'fail', `${describe}, which accepts ${showTlsVersion(min!)}: Policy-Min-TLS-1-2-2019-07 or newer is required`, attribute);
+function tlsPolicyPart(domain: Domain, block: string | undefined, acceptedTlsPolicies: readonly string[]): ResultPart {
+  const policy = domain.tlsPolicy;
+  const value = policy.describe();
+  const attribute = policy.present ? policy.path : block;
+  if (isMistyped(policy)) return part('tls_security_policy', 'unknown', `${value} is not a policy name`, attribute);
+  if (policy.value === undefined) return part('tls_security_policy', 'unknown', `${value}: not known statically`, policy.path);
+  const facts = domain.tlsPolicyFacts;
+  if (acceptedTlsPolicies.includes(policy.value) || facts?.tls12Plus) {
+    const which = facts ? `accepts ${facts.minimum} or newer only` : 'the profile accepts (acceptedTlsPolicies)';
+    return part('tls_security_policy', 'pass', `${value}, which ${which}`, attribute);
   }
-  return part(
-    'tls_security_policy',
-    'unknown',
-    `${describe}, which is not a known OpenSearch TLS security policy (list it in the profile's acceptedTlsPolicies if it only allows TLS 1.2 or newer)`,
-    attribute,
-  );
-}
-
-function checkDomain(node: GraphNode, params: RuleParameters): RuleResult {
-  const blocks = node.blocks('domain_endpoint_options');
-  if (blocks.length === 0) {
-    const parts = [
-      part('enforce_https', 'fail', 'domain_endpoint_options is not set: HTTPS is not enforced (enforce_https = true only applies when the block is written)'),
-      tlsPolicyPart(node, undefined, params),
-    ];
-    return combineParts(node, parts, '');
-  }
-  const { path, value } = blocks[0];
-  if (value instanceof Unknown) {
-    return combineParts(node, [part('domain_endpoint_options', 'unknown', `domain_endpoint_options is not known statically: ${value.describe()}`, 'domain_endpoint_options')], '');
-  }
-  const parts = [enforceHttpsPart(node, path), tlsPolicyPart(node, path, params)];
-  return combineParts(node, parts, parts.map((p) => p.message).join('; '));
+  if (facts) return part('tls_security_policy', 'fail', `${value}, which accepts ${facts.minimum}: Policy-Min-TLS-1-2-2019-07 or newer is required`, attribute);
+  const unknownPolicy = "which is not a known OpenSearch TLS security policy (list it in the profile's acceptedTlsPolicies if it only allows TLS 1.2 or newer)";
+  return part('tls_security_policy', 'unknown', `${value}, ${unknownPolicy}`, attribute);
 }
 
 export const rule: Rule = {
@@ -77,7 +41,19 @@ export const rule: Rule = {
     appliesTo: DOMAIN_TYPES,
   },
 
-  check({ graph, params }) {
-    return graph.resources(DOMAIN_TYPES).map((node) => checkDomain(node, params));
+  check({ aws, params, combine }) {
+    return aws.opensearch.domains.map((domain) => {
+      const endpoint = domain.endpoint;
+      if (!endpoint) {
+        const notEnforced = 'domain_endpoint_options is not set: HTTPS is not enforced (enforce_https = true only applies when the block is written)';
+        return combine(domain, [part('enforce_https', 'fail', notEnforced), tlsPolicyPart(domain, undefined, params.acceptedTlsPolicies)], '');
+      }
+      if (endpoint.unknownReason !== undefined) {
+        const message = `domain_endpoint_options is not known statically: ${endpoint.unknownReason}`;
+        return combine(domain, [part('domain_endpoint_options', 'unknown', message, 'domain_endpoint_options')], '');
+      }
+      const parts = [enforceHttpsPart(domain, endpoint.path), tlsPolicyPart(domain, endpoint.path, params.acceptedTlsPolicies)];
+      return combine(domain, parts, parts.map((p) => p.message).join('; '));
+    });
   },
 };

@@ -5,8 +5,8 @@
  * the job summary lists all of them.
  */
 import { Finding, Report } from '../report/findings';
-import { groupAcrossRoots } from '../report/group-findings';
-import { ANNOTATION_LEVEL } from '../report/github-reporter';
+import { groupAcrossRoots } from '../report/renderers/group-findings';
+import { ANNOTATION_LEVEL } from '../report/renderers/github-reporter';
 import { Diagnostic } from '../diagnostics';
 import { RepoContext, isFile, repoPath } from './repo-paths';
 

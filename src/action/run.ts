@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnnotationProperties } from '@actions/core' with { 'resolution-mode': 'import' };
 import { failureExitCode } from '../cli/scan-command';
-import { renderText } from '../report/text-reporter';
+import { renderText } from '../report/renderers/text-reporter';
 import { Report } from '../report/findings';
 import { cliArgs } from './cli-args';
 import { ActionInputs, readInputs } from './inputs';

@@ -5,7 +5,7 @@
  * how many were left out.
  */
 import { ClaimResult, Report } from '../report/findings';
-import { claimSentence } from '../report/claim-summary';
+import { claimSentence } from '../report/renderers/claim-summary';
 import { ActionResult } from './results';
 import { RepoContext, blobLink } from './repo-paths';
 

@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MergeError, mergeShardReports } from '../engine/merge';
-import { filterReport } from '../report/filter';
-import { writeBaseline } from '../report/baseline';
+import { filterReport } from '../report/renderers/filter';
+import { writeBaseline } from '../report/outcome/baseline';
 import { ALL_RULES } from '../../rules';
 import { SEVERITIES } from '../rules/types';
 import { CliIo, UsageError, hasErrors, writeOut } from './io';

@@ -1,11 +1,11 @@
 /** `tomguard scan`: load, check, report, and the exit code of cli.md. */
 import * as path from 'node:path';
 import { scan } from '../engine/scan';
-import { Baseline, readBaseline, writeBaseline } from '../report/baseline';
+import { Baseline, readBaseline, writeBaseline } from '../report/outcome/baseline';
 import { Report } from '../report/findings';
-import { neutraliseReport } from '../report/neutralise';
-import { filterReport } from '../report/filter';
-import { REPORTERS } from '../report/reporters';
+import { neutraliseReport } from '../report/renderers/neutralise';
+import { filterReport } from '../report/renderers/filter';
+import { REPORTERS } from '../report/renderers/reporters';
 import { Rule } from '../rules/types';
 import { SEVERITIES, Severity } from '../rules/types';
 import { ALL_RULES } from '../../rules';
@@ -98,7 +98,7 @@ export function selectRules(only: string[], skip: string[]) {
 
 export function render(format: Format, faithful: Report, rules: readonly Rule[], args: Pick<ScanArgs, 'sarif-category' | 'paths' | 'recursive' | 'color' | 'only-failures' | 'quiet'>, io: CliIo, toTerminal: boolean): string {
   if (format === 'json') return REPORTERS.json().renderJson(faithful);
-  // Control characters from scanned code are shown as escapes everywhere but JSON (src/report/neutralise.ts).
+  // Control characters from scanned code are shown as escapes everywhere but JSON (src/report/renderers/neutralise.ts).
   const report = neutraliseReport(faithful);
   switch (format) {
     case 'sarif':

@@ -3,7 +3,7 @@
  * data source attribute that the configuration does not set is unknown (read at plan time).
  */
 import { ValueObject } from '../eval/value';
-import { POLICY_DOCUMENT_TYPE, renderPolicyDocument } from './renderers/aws-iam-policy-document';
+import { POLICY_DOCUMENT_TYPE, renderPolicyDocument } from '../providers/aws/iam/policy-document-renderer';
 
 /** Computes attributes of a data source instance (`address`, e.g. `data.aws_iam_policy_document.x`) from its configuration. */
 type Renderer = (attrs: ValueObject, address: string) => ValueObject;

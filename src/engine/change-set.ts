@@ -5,7 +5,7 @@
  * diff-base.ts.
  */
 import * as path from 'node:path';
-import { normalizeRoot } from './estate';
+import { normalizeRoot } from '../root-path';
 
 export interface FileChanges {
   /** A file new since the base (added or untracked): every line counts as changed. */

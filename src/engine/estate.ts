@@ -8,6 +8,7 @@ import { GraphNode } from '../graph/model';
 import { AccountDefinition } from '../profile/reference-profile';
 import { Finding } from '../report/findings';
 import { AccountView } from '../rules/types';
+import { normalizeRoot } from '../root-path';
 
 /** The implicit account of roots that a profile's `accounts` do not list. */
 export const UNLISTED_ACCOUNT = '(roots not listed in the profile accounts)';
@@ -27,12 +28,6 @@ export function rootGlob(glob: string): RegExp {
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${re}$`);
-}
-
-/** `./envs/prod/` → `envs/prod`; `.` stays `.`. */
-export function normalizeRoot(root: string): string {
-  const trimmed = root.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-  return trimmed === '' ? '.' : trimmed;
 }
 
 /** The account of each root: the first profile account whose globs match it. Without accounts, one (''). */

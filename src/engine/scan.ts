@@ -2,17 +2,18 @@
  * A scan: load each input into a graph, run the selected rules over it, turn results into findings,
  * apply suppressions, and roll findings up into the profile's claims.
  */
-import { Diagnostic, DiagnosticSink } from '../diagnostics';
-import { UnresolvedModule, describeUnresolved, uniqueCalls } from './unresolved-modules';
-import { shortenMessage } from '../report/short-message';
+import { Diagnostic, DiagnosticSink, UnresolvedModule, uniqueCalls } from '../diagnostics';
+import { describeUnresolved } from './unresolved-modules';
+import { shortenMessage } from '../report/renderers/short-message';
 import { accountView, accountsOf, judgeExistence } from './estate';
 import { LoadedInput, InputOptions, loadInput } from '../load-input';
 import { ClaimDefinition, Profile, REFERENCE_PROFILE, claimOfRule } from '../profile/reference-profile';
 import { ClaimResult, ClaimStatus, Finding, Report, sortFindings } from '../report/findings';
-import { applySuppressions } from '../report/suppressions';
-import { Baseline, applyBaseline } from '../report/baseline';
-import { applyExemptions } from '../report/exemptions';
-import { ExposureGraph, buildExposure } from './exposure';
+import { applySuppressions } from '../report/outcome/suppressions';
+import { Baseline, applyBaseline } from '../report/outcome/baseline';
+import { applyExemptions } from '../report/outcome/exemptions';
+import { buildExposure } from '../providers/aws/exposure';
+import { ExposureGraph } from '../report/exposure-diagram';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
 import { AccountView, Rule, RuleResult } from '../rules/types';
 import { ruleContext } from '../rules/context';

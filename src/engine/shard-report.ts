@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { DiagnosticSink } from '../diagnostics';
 import { Finding, Report } from '../report/findings';
-import type { ExposureGraph } from './exposure';
+import type { ExposureGraph } from '../report/exposure-diagram';
 import { EstateSettings, RootPart, ScanOptions, finishScan, scanParts } from './scan';
 import { VERSION } from '../version';
 import { ShardSpec } from './shard';

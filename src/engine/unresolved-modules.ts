@@ -4,20 +4,8 @@
  * and the claims of a scan that has any become `unknown` instead of `holds`, `not-applicable` or
  * `not-evidenced` (rules.md v1.2, "Unresolved modules").
  */
-import { Diagnostic } from '../diagnostics';
+import { Diagnostic, UnresolvedModule } from '../diagnostics';
 import { ResourceGraph } from '../graph/model';
-
-export interface UnresolvedModule {
-  /** The call's address (`module.vpc`, `module.app.module.db`), or `terraform.source` for a Terragrunt unit. */
-  call: string;
-  source: string;
-  reason: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  /** Last line of the call's block (PR mode: whether the change touched it). */
-  endLine?: number;
-}
 
 /** One entry per module block (the instances of a repeated parent share it). */
 export function unresolvedModulesOf(graph: ResourceGraph): UnresolvedModule[] {
@@ -56,14 +44,4 @@ export function describeUnresolved(list: readonly UnresolvedModule[]): string {
   const names = list.slice(0, 3).map((m) => `${m.call} (source ${m.source})`);
   const more = list.length > 3 ? ` and ${list.length - 3} more` : '';
   return `${names.join(', ')}${more} ${list.length === 1 ? 'was' : 'were'} not read`;
-}
-
-/** A module block shared by several roots is one unread call, not several. */
-export function uniqueCalls<T extends UnresolvedModule & { root?: string }>(list: readonly T[]): T[] {
-  const seen = new Map<string, T>();
-  for (const m of list) {
-    const key = m.file ? `${m.file}:${m.line}` : `${m.root ?? ''}|${m.call}`;
-    if (!seen.has(key)) seen.set(key, m);
-  }
-  return [...seen.values()];
 }

@@ -1,8 +1,7 @@
 /** The report model every reporter reads: findings per rule result, claims, errors, summary. */
-import { Diagnostic } from '../diagnostics';
-import type { ExposureGraph } from '../engine/exposure';
+import { Diagnostic, UnresolvedModule } from '../diagnostics';
+import type { ExposureGraph } from './exposure-diagram';
 import { ResultPart, Severity, Status } from '../rules/types';
-import type { UnresolvedModule } from '../engine/unresolved-modules';
 
 export interface Suppression {
   reason?: string;

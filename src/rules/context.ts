@@ -33,6 +33,12 @@ export interface ModelContext {
   verdict(subject: Subject, answer: Tri, at?: Val<unknown> | string, words?: VerdictWords): RuleResult;
   /** One result with a chosen status and message. */
   report(status: Status, subject: Subject, messageId: string, data?: Record<string, string | number>, at?: Val<unknown> | string, parts?: ResultPart[]): RuleResult;
+  /**
+   * One result from several parts: `fail` if any part fails (its message names every failing part),
+   * else `unknown` if any is unknown, else `pass` with `passMessage`. It points at the first deciding
+   * part's attribute (a passing single part's too).
+   */
+  combine(subject: Subject, parts: ResultPart[], passMessage: string): RuleResult;
 }
 
 export interface ContextInit {
@@ -62,6 +68,14 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     const value: Record<string, string> = at !== undefined && typeof at !== 'string' ? { value: at.describe() } : {};
     return report(status, subject, id, { ...value, ...words.data }, at, words.parts);
   };
+  const combine: ModelContext['combine'] = (subject, parts, passMessage) => {
+    const deciding = parts.filter((p) => p.status === 'fail');
+    const open = parts.filter((p) => p.status === 'unknown');
+    const [status, chosen] = deciding.length > 0 ? (['fail', deciding] as const) : open.length > 0 ? (['unknown', open] as const) : (['pass', []] as const);
+    const message = status === 'pass' ? passMessage : chosen.map((p) => p.message).join('; ');
+    const attribute = status === 'pass' ? (parts.length === 1 ? parts[0].attribute : undefined) : chosen[0].attribute;
+    return { status, node: subject.node, attribute, location: subject.node.locationOf(attribute ?? ''), message, parts };
+  };
   return {
     ...init,
     get aws(): AwsModels {
@@ -69,20 +83,27 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     },
     verdict,
     report,
+    combine,
   };
 }
 
 /**
- * One result from the parts of a multi-part rule: `fail` if any part fails (naming every failing part),
- * else `unknown` if any part is unknown, else `pass` with `passMessage`. It points at the first deciding
- * part's attribute (a lone passing part's too). Used by TG-NET-001 and TG-NET-002.
+ * `at` for a result that names its attribute only where the configuration writes it: an omitted
+ * leaf gives no `attribute` and points at its resource, as the rules' results did before the model
+ * layer (so baselines and SARIF fingerprints stay the same). `{{value}}` then goes in `data`.
  */
-export function combineParts(subject: Subject, parts: ResultPart[], passMessage: string): RuleResult {
-  const failing = parts.filter((p) => p.status === 'fail');
-  const unknowns = parts.filter((p) => p.status === 'unknown');
-  const deciding = failing.length > 0 ? failing : unknowns;
-  const status: Status = failing.length > 0 ? 'fail' : unknowns.length > 0 ? 'unknown' : 'pass';
-  const message = deciding.length > 0 ? deciding.map((p) => p.message).join('; ') : passMessage;
-  const attribute = deciding.length > 0 ? deciding[0].attribute : parts.length === 1 ? parts[0].attribute : undefined;
-  return { status, node: subject.node, attribute, location: subject.node.locationOf(attribute ?? ''), message, parts };
+export function whereWritten(leaf: Val<unknown>): string | undefined {
+  return leaf.present ? leaf.path : undefined;
+}
+
+/**
+ * Several parts as one answer: fail when any part fails, else unknown when any is unknown, else pass;
+ * `deciding` are the parts that decide it (all of them for a pass), whose messages a rule joins.
+ */
+export function combineParts(parts: readonly ResultPart[]): { status: ResultPart['status']; deciding: ResultPart[] } {
+  for (const status of ['fail', 'unknown'] as const) {
+    const deciding = parts.filter((p) => p.status === status);
+    if (deciding.length > 0) return { status, deciding };
+  }
+  return { status: 'pass', deciding: [...parts] };
 }

@@ -5,6 +5,7 @@
 import { ResourceGraph, GraphNode, SourceLocation } from '../graph/model';
 import { RuleParameters } from './parameters';
 import type { ModelContext } from './context';
+import type { RuleParameter } from './parameter';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
@@ -32,8 +33,10 @@ export interface RuleMeta {
   accountTypes?: readonly string[];
   /** Message templates by ID (`{{value}}`, `{{address}}` and the rule's own placeholders), used by `verdict`/`report`. */
   messages?: Readonly<Record<string, string>>;
-  /** Profile parameters the rule reads. */
+  /** Profile parameters the rule reads (`parameter()`): the profile schema and starter profile are generated from them. */
   parameters?: readonly RuleParameter[];
+  /** Reference claims other than `claim` this rule also gives evidence for (TG-ENC-006: backups too). */
+  alsoEvidences?: readonly string[];
 }
 
 /** One named part of a multi-part rule (e.g. "minimum_protocol_version"), reported in JSON `parts`. */
@@ -61,20 +64,6 @@ export interface RuleResult {
 /** A model object a result is about (any `ModelResource`); rules pass it, the engine reads the node. */
 export interface Subject {
   readonly node: GraphNode;
-}
-
-/**
- * A profile parameter the rule reads (`ctx.params[key]`): the profile schema, the starter profile and
- * the documentation are generated from these declarations.
- */
-export interface RuleParameter {
-  key: keyof RuleParameters;
-  /** The key under `parameters:` in a profile: `allowed_internet_ports`. */
-  profileKey: string;
-  /** JSON Schema of the profile value. */
-  schema: Record<string, unknown>;
-  /** One line for the profile schema and the starter profile. */
-  description: string;
 }
 
 export interface RuleContext extends ModelContext {

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Diagnostic } from '../diagnostics';
+import { Diagnostic, UnresolvedModule } from '../diagnostics';
 import { ConfigFile } from '../hcl/ast';
 import { listConfigFiles, loadModuleDir } from '../hcl/load-files';
 import { Unknown } from '../eval/value';
@@ -16,7 +16,6 @@ import { generatedFiles } from './generate';
 import { SessionOptions, TERRAGRUNT_FILE, TerragruntSession } from './parse-config';
 import { resolveSource } from './source';
 
-import { UnresolvedModule } from '../engine/unresolved-modules';
 
 export interface TerragruntUnit {
   /** Absolute path of the unit's terragrunt.hcl. */

@@ -1,7 +1,7 @@
 /** `--format compact` (one line per failure) and `scan --changed`, the pair the pre-commit hook runs. */
 import * as path from 'node:path';
 import { Finding, Report } from '../../src/report/findings';
-import { renderCompact } from '../../src/report/compact-reporter';
+import { renderCompact } from '../../src/report/renderers/compact-reporter';
 import { runCli } from '../helpers/cli';
 import { writeTree } from '../helpers/tmp-tree';
 

@@ -46,13 +46,13 @@ const SCAN_ONLY: Record<string, string> = {
   hcl2json: 'node_modules/@cdktn/hcl2json/',
   ajv: 'node_modules/ajv/',
   yaml: 'node_modules/yaml/',
-  'text reporter': 'src/report/text-reporter.ts',
-  'JSON reporter': 'src/report/json-reporter.ts',
-  'SARIF reporter': 'src/report/sarif-reporter.ts',
-  'JUnit reporter': 'src/report/junit-reporter.ts',
-  'Markdown reporter': 'src/report/markdown-reporter.ts',
-  'GitHub reporter': 'src/report/github-reporter.ts',
-  'compact reporter': 'src/report/compact-reporter.ts',
+  'text reporter': 'src/report/renderers/text-reporter.ts',
+  'JSON reporter': 'src/report/renderers/json-reporter.ts',
+  'SARIF reporter': 'src/report/renderers/sarif-reporter.ts',
+  'JUnit reporter': 'src/report/renderers/junit-reporter.ts',
+  'Markdown reporter': 'src/report/renderers/markdown-reporter.ts',
+  'GitHub reporter': 'src/report/renderers/github-reporter.ts',
+  'compact reporter': 'src/report/renderers/compact-reporter.ts',
 };
 
 function scanOnlyLoaded(loaded: string[]): string[] {

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { runCli } from '../helpers/cli';
 import { writeTree } from '../helpers/tmp-tree';
 import { accountsOf, rootGlob, UNLISTED_ACCOUNT } from '../../src/engine/estate';
-import { sharedRoots } from '../../src/report/text-reporter';
+import { sharedRoots } from '../../src/report/renderers/text-reporter';
 
 interface F {
   ruleId: string;

@@ -4,7 +4,7 @@
  */
 import { writeTree } from '../helpers/tmp-tree';
 import { runCli } from '../helpers/cli';
-import { neutraliseReport, neutraliseText } from '../../src/report/neutralise';
+import { neutraliseReport, neutraliseText } from '../../src/report/renderers/neutralise';
 import { Report } from '../../src/report/findings';
 
 const NAME = 'x\n::error::pwn\u001b[31m%25\u202eb';

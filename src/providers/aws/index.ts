@@ -7,8 +7,39 @@
 import type { ResourceGraph } from '../../graph/model';
 import type { AccountView } from '../../rules/types';
 import { memo } from '../memo';
+import { adaptApiGateway } from './apigateway/adapt';
+import type { ApiGatewayModel } from './apigateway/model';
+import { adaptBackup } from './backup/adapt';
+import type { BackupModel } from './backup/model';
+import { adaptCloudTrail } from './cloudtrail/adapt';
+import type { CloudTrailModel } from './cloudtrail/model';
+import { adaptDynamoDb } from './dynamodb/adapt';
+import type { DynamoDbModel } from './dynamodb/model';
+import { adaptEfs } from './efs/adapt';
+import type { EfsModel } from './efs/model';
+import { adaptElastiCache } from './elasticache/adapt';
+import type { ElastiCacheModel } from './elasticache/model';
+import { adaptGuardDuty } from './guardduty/adapt';
+import type { GuardDutyModel } from './guardduty/model';
+import { adaptKms } from './kms/adapt';
+import type { KmsModel } from './kms/model';
+import { adaptLogs } from './logs/adapt';
+import { EncryptedLogGroup, logGroupKeys } from './logs/encryption';
+import type { LogsModel } from './logs/model';
+import { adaptMonitoring } from './monitoring/adapt';
+import type { MonitoringModel } from './monitoring/model';
+import { adaptOpenSearch } from './opensearch/adapt';
+import type { OpenSearchModel } from './opensearch/model';
 import { adaptRds } from './rds/adapt';
 import type { RdsModel } from './rds/model';
+import { adaptRedshift } from './redshift/adapt';
+import type { RedshiftModel } from './redshift/model';
+import { adaptS3 } from './s3/adapt';
+import type { S3Model } from './s3/model';
+import { adaptSns } from './sns/adapt';
+import type { SnsModel } from './sns/model';
+import { adaptSqs } from './sqs/adapt';
+import type { SqsModel } from './sqs/model';
 import { adaptVpc } from './vpc/adapt';
 import type { VpcModel } from './vpc/model';
 
@@ -25,8 +56,72 @@ export class AwsModels {
   }
 
   // Services: one getter each, in alphabetical order.
+  get apigateway(): ApiGatewayModel {
+    return this.service('apigateway', adaptApiGateway);
+  }
+
+  get backup(): BackupModel {
+    return this.service('backup', adaptBackup);
+  }
+
+  get cloudtrail(): CloudTrailModel {
+    return this.service('cloudtrail', adaptCloudTrail);
+  }
+
+  get dynamodb(): DynamoDbModel {
+    return this.service('dynamodb', adaptDynamoDb);
+  }
+
+  get efs(): EfsModel {
+    return this.service('efs', adaptEfs);
+  }
+
+  get elasticache(): ElastiCacheModel {
+    return this.service('elasticache', adaptElastiCache);
+  }
+
+  get guardduty(): GuardDutyModel {
+    return this.service('guardduty', adaptGuardDuty);
+  }
+
+  get kms(): KmsModel {
+    return this.service('kms', adaptKms);
+  }
+
+  get logGroupKeys(): EncryptedLogGroup[] {
+    return this.service('logs:encryption', (aws) => logGroupKeys(aws.graph));
+  }
+
+  get logs(): LogsModel {
+    return this.service('logs', adaptLogs);
+  }
+
+  get monitoring(): MonitoringModel {
+    return this.service('monitoring', adaptMonitoring);
+  }
+
+  get opensearch(): OpenSearchModel {
+    return this.service('opensearch', adaptOpenSearch);
+  }
+
   get rds(): RdsModel {
     return this.service('rds', adaptRds);
+  }
+
+  get redshift(): RedshiftModel {
+    return this.service('redshift', adaptRedshift);
+  }
+
+  get s3(): S3Model {
+    return this.service('s3', adaptS3);
+  }
+
+  get sns(): SnsModel {
+    return this.service('sns', adaptSns);
+  }
+
+  get sqs(): SqsModel {
+    return this.service('sqs', adaptSqs);
   }
 
   get vpc(): VpcModel {

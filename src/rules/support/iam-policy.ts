@@ -24,7 +24,7 @@ import {
   POLICY_DOCUMENT_TYPE,
   buildPolicyDocument,
   documentUnknown,
-} from '../../config/renderers/aws-iam-policy-document';
+} from '../../providers/aws/iam/policy-document-renderer';
 
 // ------------------------------------------------------------------ model
 
