@@ -1,6 +1,10 @@
-import { GraphNode, ResourceGraph } from '../../src/graph/model';
-import { combineParts, result } from '../../src/rules/support/results';
-import { IngressRule, classifyCidrs, ownIngressRules, portsReached, showCidrs } from '../../src/rules/support/security-groups';
+/**
+ * TG-NET-002: security groups open only allow-listed ports to the internet. One result per security
+ * group (its inline ingress blocks) and per ingress rule resource; egress rules are out of scope.
+ */
+import { ingressRuleOf } from '../../src/providers/aws/vpc/adapt';
+import { type IngressRule, showCidrs } from '../../src/providers/aws/vpc/model';
+import { combineParts } from '../../src/rules/context';
 import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
 
 const TYPES = ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule'] as const;
@@ -10,58 +14,35 @@ const TYPES = ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_securit
  * port outside it; `unknown` when a CIDR, the protocol or the ports are not known and could decide.
  * Other sources (security groups, prefix lists, `self`) never excuse an internet CIDR.
  */
-export function checkIngress(rule: IngressRule, allowed: readonly number[], graph?: ResourceGraph): ResultPart {
+export function internetIngressPart(rule: IngressRule, allowed: readonly number[]): ResultPart {
   const name = rule.path === '' ? 'ingress' : rule.path;
-  if (rule.unknown) return { name, status: 'unknown', message: `${name} is not known statically: ${rule.unknown.describe()}`, attribute: rule.path || undefined };
-  const cidrs = classifyCidrs(rule.cidrs, [], graph ? { graph, node: rule.node } : undefined);
-  if (cidrs.internet.length === 0 && cidrs.unknown.length === 0) {
-    return { name, status: 'pass', message: `${name}: no internet source`, attribute: rule.path || undefined };
-  }
-  const ports = portsReached(rule, allowed);
+  const attribute = rule.path || undefined;
+  if (rule.unknown) return { name, status: 'unknown', message: `${name} is not known statically: ${rule.unknown}`, attribute };
+  const { internet, unknown } = rule.cidrs;
+  if (internet.length === 0 && unknown.length === 0) return { name, status: 'pass', message: `${name}: no internet source`, attribute };
+  const ports = rule.ports(allowed);
   const allowedText = allowed.length > 0 ? allowed.join(', ') : 'none';
   if (!ports.unknown && ports.disallowed.length === 0) {
     // ICMP has no ports: saying "icmp only, allowed (80, 443)" would read as if ICMP were a port.
     if (ports.label === 'icmp' || ports.label === 'icmpv6') {
-      const from = cidrs.internet.length > 0 ? showCidrs(cidrs.internet) : 'a CIDR not known statically';
-      return { name, status: 'pass', message: `${name}: ${ports.label} from ${from}: ${ports.label.toUpperCase()} opens no port`, attribute: rule.path || undefined };
+      const from = internet.length > 0 ? showCidrs(internet) : 'a CIDR not known statically';
+      return { name, status: 'pass', message: `${name}: ${ports.label} from ${from}: ${ports.label.toUpperCase()} opens no port`, attribute };
     }
-    return { name, status: 'pass', message: `${name}: ${ports.label} only, allowed from the internet (${allowedText})`, attribute: rule.path || undefined };
+    return { name, status: 'pass', message: `${name}: ${ports.label} only, allowed from the internet (${allowedText})`, attribute };
   }
-  if (cidrs.internet.length > 0 && !ports.unknown) {
-    return {
-      name,
-      status: 'fail',
-      message: `${name}: ${ports.label} is open to ${showCidrs(cidrs.internet)} (ports allowed from the internet: ${allowedText})`,
-      attribute: cidrs.internet[0].path,
-    };
+  if (internet.length > 0 && !ports.unknown) {
+    return { name, status: 'fail', message: `${name}: ${ports.label} is open to ${showCidrs(internet)} (ports allowed from the internet: ${allowedText})`, attribute: internet[0].path };
   }
-  if (cidrs.internet.length > 0) {
-    return { name, status: 'unknown', message: `${name}: open to ${showCidrs(cidrs.internet)} and the ports are not known: ${ports.unknown}`, attribute: cidrs.internet[0].path };
+  if (internet.length > 0) {
+    return { name, status: 'unknown', message: `${name}: open to ${showCidrs(internet)} and the ports are not known: ${ports.unknown}`, attribute: internet[0].path };
   }
-  const u = cidrs.unknown[0];
   const what = ports.unknown ? `ports not known (${ports.unknown})` : ports.label;
-  return { name, status: 'unknown', message: `${name}: ${what} from a CIDR that is not known statically: ${u.value.describe()}`, attribute: u.path };
+  return { name, status: 'unknown', message: `${name}: ${what} from a CIDR that is not known statically: ${unknown[0].value.describe()}`, attribute: unknown[0].path };
 }
 
-function checkNode(graph: ResourceGraph, node: GraphNode, allowed: readonly number[]): RuleResult | undefined {
-  const rules = ownIngressRules(node);
-  if (node.type === 'aws_security_group') {
-    const parts = rules.map((r) => checkIngress(r, allowed, graph));
-    // Internet-facing blocks that pass are the evidence worth showing ("ingress.0: tcp port 443 only, ...").
-    const internetFacing = parts.filter((p) => p.status === 'pass' && !p.message.endsWith('no internet source')).map((p) => p.message);
-    const passMessage =
-      rules.length === 0
-        ? 'no inline ingress rules'
-        : internetFacing.length > 0
-          ? internetFacing.join('; ')
-          : `no inline ingress rule opens a port outside ${allowed.join(', ') || 'the allow-list'} to the internet`;
-    return combineParts(node, parts, passMessage);
-  }
-  // Rule resources: one rule each; egress rules of aws_security_group_rule are not in scope.
-  if (rules.length === 0) return undefined;
-  const part = checkIngress(rules[0], allowed, graph);
-  const message = part.message.replace(/^ingress: /, '');
-  return result(part.status, node, message, part.attribute);
+/** TG-NET-005 still hands in the old ingress records; the lead repoints it to `internetIngressPart` when it moves onto the models. */
+export function checkIngress(record: Parameters<typeof ingressRuleOf>[1], allowed: readonly number[], graph?: Parameters<typeof ingressRuleOf>[0]): ResultPart {
+  return internetIngressPart(ingressRuleOf(graph, record), allowed);
 }
 
 export const rule: Rule = {
@@ -72,13 +53,35 @@ export const rule: Rule = {
     severity: 'high',
     fix: 'limit internet ingress (0.0.0.0/0, ::/0) to the allow-listed ports; use security groups or private CIDRs for the rest',
     appliesTo: TYPES,
+    messages: {
+      noInline: 'no inline ingress rules',
+      rule: '{{message}}',
+      noneOutside: 'no inline ingress rule opens a port outside {{allowed}} to the internet',
+    },
   },
 
-  check({ graph, params }) {
+  check({ aws, params, report }) {
+    const allowed = params.allowedInternetPorts;
     const out: RuleResult[] = [];
-    for (const node of graph.resources(TYPES)) {
-      const r = checkNode(graph, node, params.allowedInternetPorts);
-      if (r) out.push(r);
+    for (const group of aws.vpc.securityGroups.filter((g) => g.type === 'aws_security_group')) {
+      const parts = group.inlineIngress.map((r) => internetIngressPart(r, allowed));
+      // Internet-facing blocks that pass are the evidence worth showing ("ingress.0: tcp port 443 only, ...").
+      const internetFacing = parts.filter((p) => p.status === 'pass' && !p.message.endsWith('no internet source')).map((p) => p.message);
+      const passMessage =
+        parts.length === 0
+          ? report('pass', group, 'noInline').message
+          : internetFacing.length > 0
+            ? internetFacing.join('; ')
+            : report('pass', group, 'noneOutside', { allowed: allowed.join(', ') || 'the allow-list' }).message;
+      const { status, deciding } = combineParts(parts);
+      const message = status === 'pass' ? passMessage : deciding.map((p) => p.message).join('; ');
+      const attribute = status === 'pass' ? (parts.length === 1 ? parts[0].attribute : undefined) : deciding[0].attribute;
+      out.push(report(status, group, 'rule', { message }, attribute, parts));
+    }
+    for (const resource of aws.vpc.securityGroupRules) {
+      if (!resource.ingress) continue;
+      const part = internetIngressPart(resource.ingress, allowed);
+      out.push(report(part.status, resource, 'rule', { message: part.message.replace(/^ingress: /, '') }, part.attribute));
     }
     return out;
   },

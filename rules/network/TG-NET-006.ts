@@ -8,71 +8,52 @@
  * offending rule (inline block or rule resource), else at the VPC (or group) block.
  *
  * Decisions where rules.md is silent:
- * - Rules count in every form: inline `ingress`/`egress` blocks (also `ingress = [...]`),
- *   `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule` and
- *   `aws_vpc_security_group_egress_rule` whose `security_group_id` names the default group. An
+ * - Rules count in every form (the model gathers inline blocks and the three rule resources). An
  *   `aws_security_group_rule` whose `type` is neither "ingress" nor "egress" (the provider rejects it)
  *   or is not known gives `unknown`.
  * - Omitted `ingress`/`egress` on `aws_default_security_group` pass: Terraform removes every rule of
  *   the default group when it adopts it.
  * - With several `aws_default_security_group`s for one VPC (a configuration error), each is judged.
  */
-import { GraphNode, ResourceGraph, SourceLocation } from '../../src/graph/model';
-import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
-import {
-  DEFAULT_SECURITY_GROUP_TYPES,
-  VPC_RESOURCE_TYPES,
-  attachedRules,
-  defaultSecurityGroupsOf,
-  vpcOfDefaultSecurityGroup,
-} from '../../src/rules/support/vpcs';
+import type { DefaultSecurityGroup, Vpc } from '../../src/providers/aws/vpc/model';
+import { DEFAULT_SECURITY_GROUP_TYPES, VPC_RESOURCE_TYPES } from '../../src/providers/aws/vpc/vpcs';
+import type { ModelContext } from '../../src/rules/context';
+import { Rule, RuleResult } from '../../src/rules/types';
 
-interface Verdict {
-  status: 'pass' | 'fail' | 'unknown';
-  message: string;
-  location?: SourceLocation;
-}
+type Verdict = Pick<RuleResult, 'status' | 'message' | 'location'>;
 
 /** The rules of one managed default security group. */
-function judgeGroup(graph: ResourceGraph, group: GraphNode): Verdict {
-  const { rules, unknownBlocks } = attachedRules(graph, group);
-  const offending = rules.filter((r) => typeof r.direction === 'string');
-  const undecided = rules.filter((r) => typeof r.direction !== 'string');
+function judgeGroup(group: DefaultSecurityGroup): Verdict {
+  const offending = group.rules.filter((r) => typeof r.direction === 'string');
+  const undecided = group.rules.filter((r) => typeof r.direction !== 'string');
   if (offending.length > 0) {
     const names = offending.map((r) => `${r.label} (${r.direction as string})`);
-    return { status: 'fail', message: `${group.address} keeps rules on the default security group: ${names.join(', ')}`, location: offending[0].node.locationOf(offending[0].path) };
+    return { status: 'fail', message: `${group.address} keeps rules on the default security group: ${names.join(', ')}`, location: offending[0].location };
   }
   const unknowns = [
-    ...unknownBlocks.map((b) => `${group.address} ${b.path} blocks are not known statically: ${b.value.describe()}`),
+    ...group.unknownBlocks.map((b) => `${group.address} ${b.path} blocks are not known statically: ${b.reason}`),
     ...undecided.map((r) => `${r.label}: ${(r.direction as { unknown: string }).unknown}`),
   ];
   if (unknowns.length > 0) {
-    const loc = undecided[0] ? undecided[0].node.locationOf('type') : group.locationOf(unknownBlocks[0].path);
-    return { status: 'unknown', message: `rules of ${group.address} are not known: ${unknowns.join('; ')}`, location: loc };
+    const location = undecided[0] ? undecided[0].typeLocation : group.unknownBlocks[0].location;
+    return { status: 'unknown', message: `rules of ${group.address} are not known: ${unknowns.join('; ')}`, location };
   }
   return { status: 'pass', message: `${group.address} manages it with no ingress or egress rules (Terraform removes the rules AWS created)` };
 }
 
-function resultOf(node: GraphNode, v: Verdict, parts?: ResultPart[]): RuleResult {
-  return { status: v.status, node, location: v.location ?? node.location, message: v.message, parts };
-}
-
-function checkVpc(graph: ResourceGraph, vpc: GraphNode, groups: GraphNode[], maybe: GraphNode[]): RuleResult {
+function checkVpc({ report }: ModelContext, vpc: Vpc, maybe: DefaultSecurityGroup[]): RuleResult {
+  const groups = vpc.defaultSecurityGroups;
   if (groups.length === 0) {
     const hint = maybe.length > 0 ? ` (${maybe.map((g) => g.address).join(', ')} has a vpc_id that is not known statically and may manage it)` : '';
-    return resultOf(vpc, {
-      status: 'unknown',
-      message: `default security group not managed: no aws_default_security_group names ${vpc.address}, so its rules are whatever AWS created (all traffic from its own members, all egress) or was added outside this configuration${hint}`,
-    });
+    return report('unknown', vpc, 'unmanaged', { hint });
   }
-  const verdicts = groups.map((g) => ({ group: g, v: judgeGroup(graph, g) }));
-  const parts: ResultPart[] = verdicts.map(({ group, v }) => ({ name: group.address, status: v.status, message: v.message }));
-  const failing = verdicts.filter((x) => x.v.status === 'fail');
-  const unknown = verdicts.filter((x) => x.v.status === 'unknown');
-  const lead = `default security group of ${vpc.address}: `;
-  if (failing.length > 0) return resultOf(vpc, { status: 'fail', message: lead + failing.map((x) => x.v.message).join('; '), location: failing[0].v.location }, parts);
-  if (unknown.length > 0) return resultOf(vpc, { status: 'unknown', message: lead + unknown.map((x) => x.v.message).join('; '), location: unknown[0].v.location }, parts);
-  return resultOf(vpc, { status: 'pass', message: lead + verdicts.map((x) => x.v.message).join('; ') }, parts);
+  const verdicts = groups.map((g) => ({ group: g, v: judgeGroup(g) }));
+  const parts = verdicts.map(({ group, v }) => ({ name: group.address, status: v.status as 'pass' | 'fail' | 'unknown', message: v.message }));
+  const decided = (status: Verdict['status']) => verdicts.filter((x) => x.v.status === status);
+  const deciding = decided('fail').length > 0 ? decided('fail') : decided('unknown').length > 0 ? decided('unknown') : verdicts;
+  const status = deciding[0].v.status;
+  const result = report(status, vpc, 'verdict', { verdicts: deciding.map((x) => x.v.message).join('; ') }, undefined, parts);
+  return { ...result, location: deciding[0].v.location ?? result.location };
 }
 
 export const rule: Rule = {
@@ -83,30 +64,23 @@ export const rule: Rule = {
     severity: 'low',
     fix: 'manage each VPC\'s default security group with aws_default_security_group and remove all its ingress and egress rules',
     appliesTo: [...VPC_RESOURCE_TYPES, ...DEFAULT_SECURITY_GROUP_TYPES],
+    messages: {
+      unmanaged:
+        'default security group not managed: no aws_default_security_group names {{address}}, so its rules are whatever AWS created (all traffic from its own members, all egress) or was added outside this configuration{{hint}}',
+      verdict: 'default security group of {{address}}: {{verdicts}}',
+      orphan: '{{verdict}} ({{reason}})',
+    },
   },
 
-  check({ graph }) {
-    const out: RuleResult[] = [];
-    const placed = new Set<string>();
-    const vpcs = graph.resources(VPC_RESOURCE_TYPES);
-    const orphans: GraphNode[] = [];
-    const maybe: GraphNode[] = [];
-    for (const g of graph.resources(DEFAULT_SECURITY_GROUP_TYPES)) {
-      const r = vpcOfDefaultSecurityGroup(graph, g);
-      if (r.vpc) continue;
-      orphans.push(g);
-      if (r.couldBeAny) maybe.push(g);
-    }
-    for (const vpc of vpcs) {
-      const groups = defaultSecurityGroupsOf(graph, vpc);
-      groups.forEach((g) => placed.add(g.address));
-      out.push(checkVpc(graph, vpc, groups, maybe));
-    }
-    for (const g of orphans) {
-      if (placed.has(g.address)) continue;
-      const { reason } = vpcOfDefaultSecurityGroup(graph, g);
-      const v = judgeGroup(graph, g);
-      out.push(resultOf(g, { ...v, message: `${v.message} (${reason})` }));
+  check(ctx) {
+    const { vpcs, defaultSecurityGroups } = ctx.aws.vpc;
+    const out = vpcs.map((vpc) => checkVpc(ctx, vpc, defaultSecurityGroups.filter((g) => !g.vpc && g.mayManageAnyVpc)));
+    // Groups whose VPC is not in scope are judged on their own.
+    const placed = new Set(vpcs.flatMap((v) => v.defaultSecurityGroups));
+    for (const g of defaultSecurityGroups.filter((x) => !x.vpc && !placed.has(x))) {
+      const v = judgeGroup(g);
+      const result = ctx.report(v.status, g, 'orphan', { verdict: v.message, reason: g.vpcReason });
+      out.push({ ...result, location: v.location ?? result.location });
     }
     return out;
   },

@@ -40,6 +40,8 @@ import { adaptSns } from './sns/adapt';
 import type { SnsModel } from './sns/model';
 import { adaptSqs } from './sqs/adapt';
 import type { SqsModel } from './sqs/model';
+import { adaptVpc } from './vpc/adapt';
+import type { VpcModel } from './vpc/model';
 
 export class AwsModels {
   constructor(
@@ -120,6 +122,10 @@ export class AwsModels {
 
   get sqs(): SqsModel {
     return this.service('sqs', adaptSqs);
+  }
+
+  get vpc(): VpcModel {
+    return this.service('vpc', adaptVpc);
   }
 }
 
