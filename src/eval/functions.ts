@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDecoder } from 'node:util';
+import { addressToBigInt, bigIntToAddress, parseTerraformCidr } from '../net/cidr';
 import { EvalError, findUnknown, formatNumber, isObject, isUnknown, Unknown, Value, ValueObject, valuesEqual } from './value';
 
 export interface FunctionContext {
@@ -1864,90 +1865,17 @@ interface Network {
   prefix: number;
 }
 
-function parseIpv4(text: string): bigint | undefined {
-  const parts = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (!parts) return undefined;
-  const octets = parts.slice(1).map(Number);
-  if (octets.some((o) => o > 255)) return undefined;
-  return octets.reduce((acc, o) => (acc << 8n) | BigInt(o), 0n);
-}
-
-/** 16-bit groups of one side of "::"; an embedded IPv4 address may end the address. */
-function ipv6Groups(text: string, mayEndWithIpv4: boolean): number[] | undefined {
-  if (text === '') return [];
-  const groups: number[] = [];
-  const pieces = text.split(':');
-  for (const [k, piece] of pieces.entries()) {
-    if (mayEndWithIpv4 && k === pieces.length - 1 && piece.includes('.')) {
-      const v4 = parseIpv4(piece);
-      if (v4 === undefined) return undefined;
-      groups.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
-    } else if (/^[0-9A-Fa-f]{1,4}$/.test(piece)) {
-      groups.push(parseInt(piece, 16));
-    } else {
-      return undefined;
-    }
-  }
-  return groups;
-}
-
-function parseIpv6(text: string): bigint | undefined {
-  const gap = text.indexOf('::');
-  let groups: number[] | undefined;
-  if (gap < 0) {
-    groups = ipv6Groups(text, true);
-    if (groups?.length !== 8) return undefined;
-  } else {
-    if (text.indexOf('::', gap + 1) >= 0) return undefined;
-    const head = ipv6Groups(text.slice(0, gap), false);
-    const tail = ipv6Groups(text.slice(gap + 2), true);
-    if (!head || !tail || head.length + tail.length > 7) return undefined;
-    groups = [...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail];
-  }
-  return groups.reduce((acc, g) => (acc << 16n) | BigInt(g), 0n);
-}
-
-function parseCidr(text: string): Network {
-  const slash = text.indexOf('/');
-  const address = text.slice(0, slash);
-  const v4 = slash < 0 ? undefined : parseIpv4(address);
-  const value = v4 ?? (slash < 0 ? undefined : parseIpv6(address));
-  const bits = v4 !== undefined ? 32 : 128;
-  const prefixText = text.slice(slash + 1);
-  if (value === undefined || !/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) {
-    return fail(`invalid CIDR expression: invalid CIDR address: ${text}`);
-  }
-  const prefix = Number(prefixText);
-  const hostMask = (1n << BigInt(bits - prefix)) - 1n;
-  return { bits, base: value & ~hostMask, prefix };
-}
-
-/** IPv6 text per RFC 5952 (as Go prints it): lowercase, the longest run of 2+ zero groups as "::". */
-function formatIpv6(value: bigint): string {
-  const groups = Array.from({ length: 8 }, (_, k) => Number((value >> BigInt(112 - 16 * k)) & 0xffffn));
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let k = 0; k < 8; ) {
-    if (groups[k] !== 0) {
-      k++;
-      continue;
-    }
-    let end = k;
-    while (end < 8 && groups[end] === 0) end++;
-    if (end - k > bestLength) {
-      bestStart = k;
-      bestLength = end - k;
-    }
-    k = end;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+/** Terraform's cidr functions read prefixes as Go 1.16 did (src/net/cidr.ts); the network address clears the host bits. */
+function parseNetwork(text: string): Network {
+  const cidr = parseTerraformCidr(text);
+  if (!cidr) return fail(`invalid CIDR expression: invalid CIDR address: ${text}`);
+  const bits = cidr.version === 4 ? 32 : 128;
+  const hostMask = (1n << BigInt(bits - cidr.prefix)) - 1n;
+  return { bits, base: addressToBigInt(cidr.address) & ~hostMask, prefix: cidr.prefix };
 }
 
 function formatIp(value: bigint, bits: number): string {
-  if (bits === 128) return formatIpv6(value);
-  return [24n, 16n, 8n, 0n].map((s) => String((value >> s) & 0xffn)).join('.');
+  return bigIntToAddress(value, bits === 32 ? 4 : 6).toString();
 }
 
 function cidrSubnet(net: Network, newbits: number, netnum: number): string {
@@ -1997,18 +1925,18 @@ function cidrSubnets(net: Network, lengths: number[]): string[] {
 
 const networkFunctions: Record<string, FunctionSpec> = {
   cidrsubnet: spec(3, 3, 'deep', ([prefix, newbits, netnum]) =>
-    cidrSubnet(parseCidr(asString(prefix, 'the prefix')), asInt(newbits, 'newbits'), asInt(netnum, 'netnum')),
+    cidrSubnet(parseNetwork(asString(prefix, 'the prefix')), asInt(newbits, 'newbits'), asInt(netnum, 'netnum')),
   ),
-  cidrhost: spec(2, 2, 'deep', ([prefix, hostnum]) => cidrHost(parseCidr(asString(prefix, 'the prefix')), asInt(hostnum, 'hostnum'))),
+  cidrhost: spec(2, 2, 'deep', ([prefix, hostnum]) => cidrHost(parseNetwork(asString(prefix, 'the prefix')), asInt(hostnum, 'hostnum'))),
   cidrnetmask: spec(1, 1, 'deep', ([prefix]) => {
     const text = asString(prefix, 'the prefix');
-    const net = parseCidr(text);
+    const net = parseNetwork(text);
     if (net.bits !== 32) fail(`IPv6 addresses cannot have a netmask: ${text}`);
     return formatIp(((1n << 32n) - 1n) ^ ((1n << BigInt(32 - net.prefix)) - 1n), 32);
   }),
   cidrsubnets: spec(1, VARIADIC, 'deep', ([prefix, ...newbits]) =>
     cidrSubnets(
-      parseCidr(asString(prefix, 'the prefix')),
+      parseNetwork(asString(prefix, 'the prefix')),
       newbits.map((n, i) => asInt(n, `argument ${i + 2}`)),
     ),
   ),

@@ -745,6 +745,13 @@ describe('IP networks', () => {
       ['fd00:fd12:3456:7800::/72', 'fd00:fd12:3456:7800:100::/72', 'fd00:fd12:3456:7800:200::/72', 'fd00:fd12:3456:7800:300::/88'],
     ],
     ['cidrsubnets', ['10.0.0.0/8'], []],
+    // Prefixes as Terraform reads them for these functions: Go 1.16's parser (leading zeros are decimal)
+    ['cidrhost', ['010.001.0.0/16', 1], '10.1.0.1'],
+    ['cidrhost', ['0010.0.0.0/8', 1], '10.0.0.1'],
+    ['cidrnetmask', ['10.0.0.0/008'], '255.0.0.0'],
+    ['cidrhost', ['::1.2.3.0/120', 5], '::102:305'],
+    ['cidrsubnet', ['::ffff:10.0.0.0/104', 8, 1], '::ffff:a01:0/112'],
+    ['cidrhost', ['2001:DB8::/32', 255], '2001:db8::ff'],
   ]);
 
   it('rejects impossible subnets and hosts', () => {
@@ -753,6 +760,9 @@ describe('IP networks', () => {
     expectError('cidrsubnet', ['nope', 1, 1], 'cidrsubnet: invalid CIDR expression: invalid CIDR address: nope');
     expectError('cidrsubnet', ['10.0.0.256/8', 1, 1], 'cidrsubnet: invalid CIDR expression: invalid CIDR address: 10.0.0.256/8');
     expectError('cidrsubnet', ['10.0.0.0/33', 1, 1], 'cidrsubnet: invalid CIDR expression: invalid CIDR address: 10.0.0.0/33');
+    for (const text of ['10.0.0.0', ' 10.0.0.0/8', '10.0.0.0/8 ', '10.0.0.0/0008', 'fe80::/64%eth0', 'fe80::%eth0/64', '::ffff:1.2.3/120', '1::2::3/64', '0x0a.0.0.0/8']) {
+      expectError('cidrhost', [text, 1], `cidrhost: invalid CIDR expression: invalid CIDR address: ${text}`);
+    }
     expectError('cidrhost', ['10.0.0.0/24', 256], 'cidrhost: prefix of 24 does not accommodate a host numbered 256');
     expectError('cidrhost', ['10.0.0.0/24', -257], 'cidrhost: prefix of 24 does not accommodate a host numbered -257');
     expectError('cidrnetmask', ['fd00::/8'], 'cidrnetmask: IPv6 addresses cannot have a netmask: fd00::/8');
