@@ -44,6 +44,8 @@ export const LAZY_FUNCTIONS: ReadonlySet<string> = new Set(['try', 'can']);
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when a configuration calls them */
 /** regex, regexall and replace with a /pattern/ (re2js): most configurations never call them. */
 const regexFunctions = () => require('./regex') as typeof import('./regex');
+/** csvdecode (csv-parse). */
+const csvFunctions = () => require('./csv') as typeof import('./csv');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 // ---------------------------------------------------------------------------------------------
@@ -1119,81 +1121,6 @@ function uuidV5(namespace: string, name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function isLineEnd(text: string, i: number): boolean {
-  return text[i] === '\n' || (text[i] === '\r' && text[i + 1] === '\n');
-}
-
-/** RFC 4180 records as Go's encoding/csv reads them (quoted fields, "" escapes, blank lines skipped). */
-function parseCsv(text: string): { line: number; fields: string[] }[] {
-  const records: { line: number; fields: string[] }[] = [];
-  let i = 0;
-  let line = 1;
-  const skipLineEnd = () => {
-    i += text[i] === '\r' ? 2 : 1;
-    line++;
-  };
-  while (i < text.length) {
-    if (isLineEnd(text, i)) {
-      skipLineEnd();
-      continue;
-    }
-    const record = { line, fields: [] as string[] };
-    for (;;) {
-      let field = '';
-      if (text[i] === '"') {
-        i++;
-        for (;;) {
-          if (i >= text.length) fail(`CSV record on line ${record.line}: missing closing quote`);
-          if (text[i] === '"' && text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-          } else if (text[i] === '"') {
-            i++;
-            break;
-          } else if (isLineEnd(text, i)) {
-            field += '\n';
-            skipLineEnd();
-          } else {
-            field += text[i++];
-          }
-        }
-        if (i < text.length && text[i] !== ',' && !isLineEnd(text, i)) {
-          fail(`CSV record on line ${line}: extraneous or missing " in quoted field`);
-        }
-      } else {
-        while (i < text.length && text[i] !== ',' && !isLineEnd(text, i)) {
-          if (text[i] === '"') fail(`CSV record on line ${line}: bare " in non-quoted field`);
-          field += text[i++];
-        }
-      }
-      record.fields.push(field);
-      if (text[i] !== ',') break;
-      i++;
-    }
-    if (i < text.length) skipLineEnd();
-    records.push(record);
-  }
-  return records;
-}
-
-function csvDecode(text: string): Value {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) return fail('missing header line');
-  const seen = new Set<string>();
-  for (const name of header.fields) {
-    if (seen.has(name)) fail(`duplicate column name "${name}"`);
-    seen.add(name);
-  }
-  return rows.map((row) => {
-    if (row.fields.length !== header.fields.length) {
-      fail(`CSV record on line ${row.line} has ${row.fields.length} fields, but the header has ${header.fields.length}`);
-    }
-    const out: ValueObject = {};
-    header.fields.forEach((name, k) => setEntry(out, name, row.fields[k]));
-    return out;
-  });
-}
-
 const encodingFunctions: Record<string, FunctionSpec> = {
   jsonencode: spec(1, 1, 'manual', ([v], _ctx, name) => {
     const u = findUnknown(v);
@@ -1202,7 +1129,7 @@ const encodingFunctions: Record<string, FunctionSpec> = {
     return jsonEncode(v);
   }),
   jsondecode: spec(1, 1, 'deep', ([s]) => jsonDecode(asString(s))),
-  csvdecode: spec(1, 1, 'deep', ([s]) => csvDecode(asString(s))),
+  csvdecode: spec(1, 1, 'deep', ([s]) => csvFunctions().csvDecode(asString(s))),
   urlencode: spec(1, 1, 'deep', ([s]) => urlEncode(asString(s))),
   base64encode: spec(1, 1, 'deep', ([s]) => Buffer.from(asString(s), 'utf8').toString('base64')),
   base64decode: spec(1, 1, 'deep', ([s]) => base64Decode(asString(s))),
