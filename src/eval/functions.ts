@@ -16,6 +16,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDecoder } from 'node:util';
+import { addressToBigInt, bigIntToAddress, parseTerraformCidr } from '../net/cidr';
+import { fail, FnError, setEntry } from './function-support';
 import { EvalError, findUnknown, formatNumber, isObject, isUnknown, Unknown, Value, ValueObject, valuesEqual } from './value';
 
 export interface FunctionContext {
@@ -39,20 +41,16 @@ export type HclFunction = (args: Value[], ctx: FunctionContext) => Value;
 /** Functions whose arguments the evaluator must evaluate lazily, because they catch errors. */
 export const LAZY_FUNCTIONS: ReadonlySet<string> = new Set(['try', 'can']);
 
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded only when a configuration calls them */
+/** regex, regexall and replace with a /pattern/ (re2js): most configurations never call them. */
+const regexFunctions = () => require('./regex') as typeof import('./regex');
+/** csvdecode (csv-parse). */
+const csvFunctions = () => require('./csv') as typeof import('./csv');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 // ---------------------------------------------------------------------------------------------
 // Machinery shared by all functions
 // ---------------------------------------------------------------------------------------------
-
-/**
- * An argument problem found inside a function body. The registry wrapper turns it into an
- * EvalError prefixed with the function name, so shared helpers need not know which function
- * called them.
- */
-class FnError extends Error {}
-
-function fail(message: string): never {
-  throw new FnError(message);
-}
 
 /** The Unknown returned by a call whose result depends on `u`. */
 function dependsOn(name: string, u: Unknown): Unknown {
@@ -186,12 +184,6 @@ function asObject(v: Value, what = 'argument'): ValueObject {
 /** Own-property check: `map[key]` alone would find `constructor` and friends on the prototype. */
 function hasKey(obj: ValueObject, key: string): boolean {
   return Object.hasOwn(obj, key);
-}
-
-/** Sets a key, including `__proto__`, which plain assignment would treat as the prototype. */
-function setEntry(obj: ValueObject, key: string, value: Value): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  else obj[key] = value;
 }
 
 /**
@@ -662,7 +654,7 @@ function substr(text: string, offset: number, length: number): string {
 
 function replaceAll(text: string, search: string, replacement: string): string {
   if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
-    return regexReplace(compileRe2(search.slice(1, -1)), text, replacement);
+    return regexFunctions().regexReplace(search.slice(1, -1), text, replacement);
   }
   // Go inserts the replacement around every character when the search string is empty.
   if (search === '') return replacement + Array.from(text).join(replacement) + (text === '' ? '' : replacement);
@@ -730,18 +722,8 @@ const stringFunctions: Record<string, FunctionSpec> = {
   strcontains: spec(2, 2, 'deep', ([s, sub]) => asString(s, 'the string').includes(asString(sub, 'the substring'))),
   format: spec(1, VARIADIC, 'deep', ([fmt, ...rest]) => formatString(asString(fmt, 'the format string'), rest)),
   formatlist: spec(1, VARIADIC, 'manual', ([fmt, ...rest], _ctx, name) => formatList(name, fmt, rest)),
-  regex: spec(2, 2, 'deep', ([pattern, s]) => {
-    const re = compileRe2(asString(pattern, 'the pattern'));
-    requireUniformGroups(re);
-    re.regexp.lastIndex = 0;
-    const m = re.regexp.exec(asString(s, 'the string'));
-    return m ? matchResult(re, m) : fail('pattern did not match any part of the given string');
-  }),
-  regexall: spec(2, 2, 'deep', ([pattern, s]) => {
-    const re = compileRe2(asString(pattern, 'the pattern'));
-    requireUniformGroups(re);
-    return findAllMatches(re.regexp, asString(s, 'the string')).map((m) => matchResult(re, m));
-  }),
+  regex: spec(2, 2, 'deep', ([pattern, s]) => regexFunctions().regex(asString(pattern, 'the pattern'), asString(s, 'the string'))),
+  regexall: spec(2, 2, 'deep', ([pattern, s]) => regexFunctions().regexAll(asString(pattern, 'the pattern'), asString(s, 'the string'))),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1043,297 +1025,6 @@ function formatList(name: string, fmt: Value, rest: Value[]): Value {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Regular expressions: Terraform uses Go's RE2 syntax, translated here to a JavaScript RegExp
-// ---------------------------------------------------------------------------------------------
-
-interface CompiledPattern {
-  /** Always global ("g") so matching can resume at a chosen lastIndex. */
-  regexp: RegExp;
-  /** One entry per capture group in order: its name, or null when unnamed. */
-  groupNames: (string | null)[];
-}
-
-const UNICODE_CATEGORIES = new Set(
-  'C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(' '),
-);
-
-/** ASCII classes of RE2's [[:name:]] syntax, as the inside of a JavaScript character class. */
-const POSIX_CLASSES: Record<string, string> = {
-  alnum: '0-9A-Za-z',
-  alpha: 'A-Za-z',
-  ascii: '\\x00-\\x7f',
-  blank: '\\t ',
-  cntrl: '\\x00-\\x1f\\x7f',
-  digit: '0-9',
-  graph: '\\x21-\\x7e',
-  lower: 'a-z',
-  print: '\\x20-\\x7e',
-  punct: '\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7e',
-  space: '\\t\\n\\v\\f\\r ',
-  upper: 'A-Z',
-  word: '0-9A-Za-z_',
-  xdigit: '0-9A-Fa-f',
-};
-
-/** A code point as an escape valid anywhere in a unicode-mode RegExp, in or out of a class. */
-function codePointEscape(cp: number): string {
-  return `\\u{${cp.toString(16)}}`;
-}
-
-/** A literal character: punctuation is escaped so it can never act as syntax. */
-function literalChar(ch: string): string {
-  return /^[A-Za-z0-9]$/.test(ch) || (ch.codePointAt(0) ?? 0) > 0x7f ? ch : codePointEscape(ch.codePointAt(0) ?? 0);
-}
-
-/** Translates the escape sequence at `pattern[i]` ("\"); returns the JavaScript text and the next index. */
-function translateEscape(pattern: string, i: number, inClass: boolean): [string, number] {
-  const c = pattern[i + 1];
-  if (c === undefined) return fail('invalid regexp pattern: trailing backslash at end of expression');
-  if (c >= '0' && c <= '7') {
-    // Octal \0, \12, \123; a single non-zero digit would be a backreference, which RE2 lacks.
-    let end = i + 2;
-    while (end < i + 4 && pattern[end] >= '0' && pattern[end] <= '7') end++;
-    if (c !== '0' && end === i + 2) fail(`invalid regexp pattern: invalid escape sequence \`\\${c}\``);
-    return [codePointEscape(parseInt(pattern.slice(i + 1, end), 8)), end];
-  }
-  switch (c) {
-    case 'x': {
-      const braced = /^\{([0-9A-Fa-f]{1,6})\}/.exec(pattern.slice(i + 2));
-      if (braced) return [codePointEscape(parseInt(braced[1], 16)), i + 2 + braced[0].length];
-      const pair = /^[0-9A-Fa-f]{2}/.exec(pattern.slice(i + 2));
-      if (pair) return [codePointEscape(parseInt(pair[0], 16)), i + 4];
-      return fail('invalid regexp pattern: invalid escape sequence `\\x`');
-    }
-    case 'p':
-    case 'P':
-      return translateUnicodeClass(pattern, i, c === 'P');
-    case 'Q': {
-      // \Q...\E quotes everything in between literally.
-      const close = pattern.indexOf('\\E', i + 2);
-      const literal = pattern.slice(i + 2, close < 0 ? undefined : close);
-      return [Array.from(literal, literalChar).join(''), close < 0 ? pattern.length : close + 2];
-    }
-    case 'A':
-    case 'z':
-      if (inClass) fail(`invalid regexp pattern: invalid escape sequence \`\\${c}\``);
-      // Beginning / end of text regardless of the m flag, which ^ and $ do not give.
-      return [c === 'A' ? '(?<![\\s\\S])' : '(?![\\s\\S])', i + 2];
-    case 'a':
-      return ['\\x07', i + 2];
-    case 'b':
-    case 'B':
-      if (inClass) fail(`invalid regexp pattern: invalid escape sequence \`\\${c}\``);
-      return [`\\${c}`, i + 2];
-    case 'f':
-    case 't':
-    case 'n':
-    case 'r':
-    case 'v':
-    case 'd':
-    case 'D':
-    case 'w':
-    case 'W':
-    case 's':
-    case 'S':
-      return [`\\${c}`, i + 2];
-  }
-  if (c.charCodeAt(0) < 0x80 && !/[A-Za-z0-9]/.test(c)) return [literalChar(c), i + 2];
-  return fail(`invalid regexp pattern: invalid escape sequence \`\\${c}\``);
-}
-
-function translateUnicodeClass(pattern: string, i: number, negatedEscape: boolean): [string, number] {
-  let name: string;
-  let next: number;
-  if (pattern[i + 2] === '{') {
-    const close = pattern.indexOf('}', i + 3);
-    if (close < 0) fail('invalid regexp pattern: invalid character class range');
-    name = pattern.slice(i + 3, close);
-    next = close + 1;
-  } else {
-    name = pattern[i + 2] ?? '';
-    next = i + 3;
-  }
-  let negated = negatedEscape;
-  if (name.startsWith('^')) {
-    negated = !negated;
-    name = name.slice(1);
-  }
-  if (!/^[A-Za-z_]+$/.test(name)) fail(`invalid regexp pattern: invalid character class range \`${pattern.slice(i, next)}\``);
-  const property = name === 'Any' || UNICODE_CATEGORIES.has(name) ? name : `Script=${name}`;
-  return [`\\${negated ? 'P' : 'p'}{${property}}`, next];
-}
-
-/** Translates a group opening at `pattern[i]` ("("), recording capture groups. */
-function translateGroup(pattern: string, i: number, groupNames: (string | null)[]): [string, number] {
-  if (pattern[i + 1] !== '?') {
-    groupNames.push(null);
-    return ['(', i + 1];
-  }
-  const rest = pattern.slice(i);
-  const named = /^\(\?P?<([A-Za-z0-9_]+)>/.exec(rest);
-  if (named) {
-    groupNames.push(named[1]);
-    return [`(?<${named[1]}>`, i + named[0].length];
-  }
-  if (rest.startsWith('(?:')) return ['(?:', i + 3];
-  // JavaScript (Node 20) has no scoped flags; RE2 has no lookaround.
-  if (/^\(\?[imsU-]*[:)]/.test(rest)) fail('invalid regexp pattern: flags are only supported at the start of the pattern, as in (?i)');
-  return fail(`invalid regexp pattern: invalid or unsupported Perl syntax \`${rest.slice(0, 3)}\``);
-}
-
-function translateRe2(pattern: string): { source: string; flags: string; groupNames: (string | null)[] } {
-  let flags = '';
-  let i = 0;
-  const leading = /^\(\?([imsU]+)\)/.exec(pattern);
-  if (leading) {
-    for (const f of leading[1]) {
-      if (f === 'U') fail('invalid regexp pattern: the ungreedy flag U is not supported');
-      if (!flags.includes(f)) flags += f;
-    }
-    i = leading[0].length;
-  }
-  const groupNames: (string | null)[] = [];
-  let out = '';
-  let inClass = false;
-  while (i < pattern.length) {
-    const c = pattern[i];
-    let piece: string;
-    if (c === '\\') {
-      [piece, i] = translateEscape(pattern, i, inClass);
-    } else if (inClass) {
-      const posix = c === '[' ? /^\[:(\^?)([a-z]+):\]/.exec(pattern.slice(i)) : null;
-      if (posix) {
-        if (posix[1] || !(posix[2] in POSIX_CLASSES)) fail(`invalid regexp pattern: unsupported character class \`${posix[0]}\``);
-        piece = POSIX_CLASSES[posix[2]];
-        i += posix[0].length;
-      } else {
-        if (c === ']') inClass = false;
-        piece = c === '[' ? '\\[' : c;
-        i++;
-      }
-    } else if (c === '[') {
-      inClass = true;
-      piece = '[';
-      i++;
-      if (pattern[i] === '^') {
-        piece += '^';
-        i++;
-      }
-      if (pattern[i] === ']') {
-        piece += '\\]'; // RE2 takes a "]" right after "[" literally
-        i++;
-      }
-    } else if (c === '(') {
-      [piece, i] = translateGroup(pattern, i, groupNames);
-    } else if (c === '{' && /^\{\d+(,\d*)?\}/.test(pattern.slice(i))) {
-      piece = pattern.slice(i, pattern.indexOf('}', i) + 1); // a repetition, copied whole
-      i += piece.length;
-    } else {
-      // RE2's "." excludes only \n; a "{" that starts no repetition, "}" and "]" are literals.
-      if (c === '.') piece = flags.includes('s') ? '.' : '[^\\n]';
-      else if (c === '{' || c === '}' || c === ']') piece = `\\${c}`;
-      else piece = c;
-      i++;
-    }
-    out += piece;
-  }
-  if (inClass) fail('invalid regexp pattern: missing closing ]');
-  return { source: out, flags, groupNames };
-}
-
-const patternCache = new Map<string, CompiledPattern>();
-
-function compileRe2(pattern: string): CompiledPattern {
-  const cached = patternCache.get(pattern);
-  if (cached) return cached;
-  const { source, flags, groupNames } = translateRe2(pattern);
-  let regexp: RegExp;
-  try {
-    regexp = new RegExp(source, `gu${flags}`);
-  } catch (e) {
-    return fail(`invalid regexp pattern: ${(e as Error).message}`);
-  }
-  const compiled = { regexp, groupNames };
-  patternCache.set(pattern, compiled);
-  return compiled;
-}
-
-function requireUniformGroups(re: CompiledPattern): void {
-  const named = re.groupNames.filter((n) => n !== null).length;
-  if (named > 0 && named < re.groupNames.length) fail('invalid regexp pattern: cannot mix both named and unnamed capture groups');
-}
-
-/**
- * All matches as Go finds them: like a global JavaScript search, except that an empty match
- * right where the previous match ended is skipped.
- */
-function findAllMatches(regexp: RegExp, text: string): RegExpExecArray[] {
-  const matches: RegExpExecArray[] = [];
-  let pos = 0;
-  let previousEnd = -1;
-  while (pos <= text.length) {
-    regexp.lastIndex = pos;
-    const m = regexp.exec(text);
-    if (!m) break;
-    const end = m.index + m[0].length;
-    const empty = end === pos;
-    if (!(empty && m.index === previousEnd)) matches.push(m);
-    pos = empty ? pos + ((text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1) : end;
-    previousEnd = end;
-  }
-  return matches;
-}
-
-/** regex()/regexall() result: the match, a list of unnamed captures, or an object of named ones. */
-function matchResult(re: CompiledPattern, m: RegExpExecArray): Value {
-  if (re.groupNames.length === 0) return m[0];
-  if (re.groupNames[0] === null) return re.groupNames.map((_, k) => m[k + 1] ?? null);
-  const out: ValueObject = {};
-  re.groupNames.forEach((n, k) => setEntry(out, n ?? String(k + 1), m[k + 1] ?? null));
-  return out;
-}
-
-/** Go's Regexp.Expand: $1, ${1}, $name, ${name}, $$; "$1x" names the group "1x", which is empty. */
-function expandReplacement(template: string, re: CompiledPattern, m: RegExpExecArray): string {
-  const group = (ref: string): string => {
-    const index = /^\d+$/.test(ref) ? Number(ref) : re.groupNames.indexOf(ref) + 1;
-    return index > 0 || ref === '0' ? (m[index] ?? '') : '';
-  };
-  let out = '';
-  let i = 0;
-  while (i < template.length) {
-    if (template[i] !== '$') {
-      out += template[i++];
-      continue;
-    }
-    if (template[i + 1] === '$') {
-      out += '$';
-      i += 2;
-      continue;
-    }
-    const ref = template[i + 1] === '{' ? /^\{([A-Za-z0-9_]+)\}/.exec(template.slice(i + 1)) : /^([A-Za-z0-9_]+)/.exec(template.slice(i + 1));
-    if (!ref) {
-      out += '$'; // malformed reference: Go keeps the "$" as text
-      i++;
-      continue;
-    }
-    out += group(ref[1]);
-    i += 1 + ref[0].length;
-  }
-  return out;
-}
-
-function regexReplace(re: CompiledPattern, text: string, replacement: string): string {
-  let out = '';
-  let last = 0;
-  for (const m of findAllMatches(re.regexp, text)) {
-    out += text.slice(last, m.index) + expandReplacement(replacement, re, m);
-    last = m.index + m[0].length;
-  }
-  return out + text.slice(last);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Numbers
 // ---------------------------------------------------------------------------------------------
 
@@ -1430,81 +1121,6 @@ function uuidV5(namespace: string, name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function isLineEnd(text: string, i: number): boolean {
-  return text[i] === '\n' || (text[i] === '\r' && text[i + 1] === '\n');
-}
-
-/** RFC 4180 records as Go's encoding/csv reads them (quoted fields, "" escapes, blank lines skipped). */
-function parseCsv(text: string): { line: number; fields: string[] }[] {
-  const records: { line: number; fields: string[] }[] = [];
-  let i = 0;
-  let line = 1;
-  const skipLineEnd = () => {
-    i += text[i] === '\r' ? 2 : 1;
-    line++;
-  };
-  while (i < text.length) {
-    if (isLineEnd(text, i)) {
-      skipLineEnd();
-      continue;
-    }
-    const record = { line, fields: [] as string[] };
-    for (;;) {
-      let field = '';
-      if (text[i] === '"') {
-        i++;
-        for (;;) {
-          if (i >= text.length) fail(`CSV record on line ${record.line}: missing closing quote`);
-          if (text[i] === '"' && text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-          } else if (text[i] === '"') {
-            i++;
-            break;
-          } else if (isLineEnd(text, i)) {
-            field += '\n';
-            skipLineEnd();
-          } else {
-            field += text[i++];
-          }
-        }
-        if (i < text.length && text[i] !== ',' && !isLineEnd(text, i)) {
-          fail(`CSV record on line ${line}: extraneous or missing " in quoted field`);
-        }
-      } else {
-        while (i < text.length && text[i] !== ',' && !isLineEnd(text, i)) {
-          if (text[i] === '"') fail(`CSV record on line ${line}: bare " in non-quoted field`);
-          field += text[i++];
-        }
-      }
-      record.fields.push(field);
-      if (text[i] !== ',') break;
-      i++;
-    }
-    if (i < text.length) skipLineEnd();
-    records.push(record);
-  }
-  return records;
-}
-
-function csvDecode(text: string): Value {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) return fail('missing header line');
-  const seen = new Set<string>();
-  for (const name of header.fields) {
-    if (seen.has(name)) fail(`duplicate column name "${name}"`);
-    seen.add(name);
-  }
-  return rows.map((row) => {
-    if (row.fields.length !== header.fields.length) {
-      fail(`CSV record on line ${row.line} has ${row.fields.length} fields, but the header has ${header.fields.length}`);
-    }
-    const out: ValueObject = {};
-    header.fields.forEach((name, k) => setEntry(out, name, row.fields[k]));
-    return out;
-  });
-}
-
 const encodingFunctions: Record<string, FunctionSpec> = {
   jsonencode: spec(1, 1, 'manual', ([v], _ctx, name) => {
     const u = findUnknown(v);
@@ -1513,7 +1129,7 @@ const encodingFunctions: Record<string, FunctionSpec> = {
     return jsonEncode(v);
   }),
   jsondecode: spec(1, 1, 'deep', ([s]) => jsonDecode(asString(s))),
-  csvdecode: spec(1, 1, 'deep', ([s]) => csvDecode(asString(s))),
+  csvdecode: spec(1, 1, 'deep', ([s]) => csvFunctions().csvDecode(asString(s))),
   urlencode: spec(1, 1, 'deep', ([s]) => urlEncode(asString(s))),
   base64encode: spec(1, 1, 'deep', ([s]) => Buffer.from(asString(s), 'utf8').toString('base64')),
   base64decode: spec(1, 1, 'deep', ([s]) => base64Decode(asString(s))),
@@ -1864,90 +1480,17 @@ interface Network {
   prefix: number;
 }
 
-function parseIpv4(text: string): bigint | undefined {
-  const parts = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (!parts) return undefined;
-  const octets = parts.slice(1).map(Number);
-  if (octets.some((o) => o > 255)) return undefined;
-  return octets.reduce((acc, o) => (acc << 8n) | BigInt(o), 0n);
-}
-
-/** 16-bit groups of one side of "::"; an embedded IPv4 address may end the address. */
-function ipv6Groups(text: string, mayEndWithIpv4: boolean): number[] | undefined {
-  if (text === '') return [];
-  const groups: number[] = [];
-  const pieces = text.split(':');
-  for (const [k, piece] of pieces.entries()) {
-    if (mayEndWithIpv4 && k === pieces.length - 1 && piece.includes('.')) {
-      const v4 = parseIpv4(piece);
-      if (v4 === undefined) return undefined;
-      groups.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
-    } else if (/^[0-9A-Fa-f]{1,4}$/.test(piece)) {
-      groups.push(parseInt(piece, 16));
-    } else {
-      return undefined;
-    }
-  }
-  return groups;
-}
-
-function parseIpv6(text: string): bigint | undefined {
-  const gap = text.indexOf('::');
-  let groups: number[] | undefined;
-  if (gap < 0) {
-    groups = ipv6Groups(text, true);
-    if (groups?.length !== 8) return undefined;
-  } else {
-    if (text.indexOf('::', gap + 1) >= 0) return undefined;
-    const head = ipv6Groups(text.slice(0, gap), false);
-    const tail = ipv6Groups(text.slice(gap + 2), true);
-    if (!head || !tail || head.length + tail.length > 7) return undefined;
-    groups = [...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail];
-  }
-  return groups.reduce((acc, g) => (acc << 16n) | BigInt(g), 0n);
-}
-
-function parseCidr(text: string): Network {
-  const slash = text.indexOf('/');
-  const address = text.slice(0, slash);
-  const v4 = slash < 0 ? undefined : parseIpv4(address);
-  const value = v4 ?? (slash < 0 ? undefined : parseIpv6(address));
-  const bits = v4 !== undefined ? 32 : 128;
-  const prefixText = text.slice(slash + 1);
-  if (value === undefined || !/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) {
-    return fail(`invalid CIDR expression: invalid CIDR address: ${text}`);
-  }
-  const prefix = Number(prefixText);
-  const hostMask = (1n << BigInt(bits - prefix)) - 1n;
-  return { bits, base: value & ~hostMask, prefix };
-}
-
-/** IPv6 text per RFC 5952 (as Go prints it): lowercase, the longest run of 2+ zero groups as "::". */
-function formatIpv6(value: bigint): string {
-  const groups = Array.from({ length: 8 }, (_, k) => Number((value >> BigInt(112 - 16 * k)) & 0xffffn));
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let k = 0; k < 8; ) {
-    if (groups[k] !== 0) {
-      k++;
-      continue;
-    }
-    let end = k;
-    while (end < 8 && groups[end] === 0) end++;
-    if (end - k > bestLength) {
-      bestStart = k;
-      bestLength = end - k;
-    }
-    k = end;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+/** Terraform's cidr functions read prefixes as Go 1.16 did (src/net/cidr.ts); the network address clears the host bits. */
+function parseNetwork(text: string): Network {
+  const cidr = parseTerraformCidr(text);
+  if (!cidr) return fail(`invalid CIDR expression: invalid CIDR address: ${text}`);
+  const bits = cidr.version === 4 ? 32 : 128;
+  const hostMask = (1n << BigInt(bits - cidr.prefix)) - 1n;
+  return { bits, base: addressToBigInt(cidr.address) & ~hostMask, prefix: cidr.prefix };
 }
 
 function formatIp(value: bigint, bits: number): string {
-  if (bits === 128) return formatIpv6(value);
-  return [24n, 16n, 8n, 0n].map((s) => String((value >> s) & 0xffn)).join('.');
+  return bigIntToAddress(value, bits === 32 ? 4 : 6).toString();
 }
 
 function cidrSubnet(net: Network, newbits: number, netnum: number): string {
@@ -1997,18 +1540,18 @@ function cidrSubnets(net: Network, lengths: number[]): string[] {
 
 const networkFunctions: Record<string, FunctionSpec> = {
   cidrsubnet: spec(3, 3, 'deep', ([prefix, newbits, netnum]) =>
-    cidrSubnet(parseCidr(asString(prefix, 'the prefix')), asInt(newbits, 'newbits'), asInt(netnum, 'netnum')),
+    cidrSubnet(parseNetwork(asString(prefix, 'the prefix')), asInt(newbits, 'newbits'), asInt(netnum, 'netnum')),
   ),
-  cidrhost: spec(2, 2, 'deep', ([prefix, hostnum]) => cidrHost(parseCidr(asString(prefix, 'the prefix')), asInt(hostnum, 'hostnum'))),
+  cidrhost: spec(2, 2, 'deep', ([prefix, hostnum]) => cidrHost(parseNetwork(asString(prefix, 'the prefix')), asInt(hostnum, 'hostnum'))),
   cidrnetmask: spec(1, 1, 'deep', ([prefix]) => {
     const text = asString(prefix, 'the prefix');
-    const net = parseCidr(text);
+    const net = parseNetwork(text);
     if (net.bits !== 32) fail(`IPv6 addresses cannot have a netmask: ${text}`);
     return formatIp(((1n << 32n) - 1n) ^ ((1n << BigInt(32 - net.prefix)) - 1n), 32);
   }),
   cidrsubnets: spec(1, VARIADIC, 'deep', ([prefix, ...newbits]) =>
     cidrSubnets(
-      parseCidr(asString(prefix, 'the prefix')),
+      parseNetwork(asString(prefix, 'the prefix')),
       newbits.map((n, i) => asInt(n, `argument ${i + 2}`)),
     ),
   ),

@@ -54,3 +54,49 @@ export function isPrivateCidr(cidr: string, vpcCidrs: readonly string[] = []): b
   if (isInternetCidr(cidr)) return false;
   return [...PRIVATE_RANGES, ...vpcCidrs].some((range) => cidrWithin(cidr, range));
 }
+
+/**
+ * Terraform's `cidrhost`, `cidrnetmask`, `cidrsubnet` and `cidrsubnets` read prefixes with Go 1.16's
+ * parser, kept for compatibility (Terraform's `internal/ipaddr`): IPv4 octets with leading zeros are
+ * decimal (`010.0.0.0/8` is `10.0.0.0/8`), the prefix length is required and nothing around the
+ * text is ignored. An IPv4 address ending an IPv6 one is its last 32 bits (`::1.2.3.4` is
+ * `::102:304`), where ipaddr.js would read the deprecated form as IPv4-mapped.
+ */
+export function parseTerraformCidr(text: string): Cidr | undefined {
+  const slash = text.indexOf('/');
+  if (slash < 0 || text !== text.trim()) return undefined;
+  const address = text.includes(':') ? embeddedIpv4AsHex(text.slice(0, slash)) : decimalOctets(text.slice(0, slash));
+  return address === undefined ? undefined : parseCidr(`${address}${text.slice(slash)}`, true);
+}
+
+/** `010.0.0.1` as `10.0.0.1`; anything that is not four dot-separated digit runs stays as it is. */
+function decimalOctets(text: string): string {
+  if (!/^\d+(\.\d+){3}$/.test(text)) return text;
+  return text
+    .split('.')
+    .map((octet) => octet.replace(/^0+(?=\d)/, ''))
+    .join('.');
+}
+
+/** `::ffff:10.0.0.1` as `::ffff:a00:1`; undefined when the IPv4 part is not a valid address. */
+function embeddedIpv4AsHex(text: string): string | undefined {
+  const lastColon = text.lastIndexOf(':');
+  const tail = text.slice(lastColon + 1);
+  if (!tail.includes('.')) return text;
+  const v4 = decimalOctets(tail);
+  if (!ipaddr.IPv4.isValidFourPartDecimal(v4)) return undefined;
+  const [a, b, c, d] = ipaddr.IPv4.parse(v4).octets;
+  return `${text.slice(0, lastColon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+}
+
+/** The address as an unsigned integer (32 or 128 bits), for arithmetic on networks and hosts. */
+export function addressToBigInt(address: IpAddress): bigint {
+  return address.toByteArray().reduce((acc, byte) => (acc << 8n) | BigInt(byte), 0n);
+}
+
+/** The inverse of `addressToBigInt`; IPv6 text is RFC 5952's (lowercase, longest zero run as `::`). */
+export function bigIntToAddress(value: bigint, version: 4 | 6): IpAddress {
+  const length = version === 4 ? 4 : 16;
+  const bytes = Array.from({ length }, (_, k) => Number((value >> BigInt(8 * (length - 1 - k))) & 0xffn));
+  return ipaddr.fromByteArray(bytes);
+}
