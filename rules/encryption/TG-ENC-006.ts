@@ -31,6 +31,7 @@ export const rule: Rule = {
     id: 'TG-ENC-006',
     title: 'Backups and snapshot copies are encrypted with a customer-managed KMS key',
     claim: 'rest-kms',
+    alsoEvidences: ['backup-recovery'],
     severity: 'medium',
     fix: 'set kms_key_arn / kms_key_id to a customer-managed aws_kms_key',
     appliesTo: [...VAULT_TYPES, ...SNAPSHOT_COPY_TYPES, ...CLUSTER_SNAPSHOT_TYPES],

@@ -1,8 +1,9 @@
 /**
  * The built-in profile: the reference TOM of shared/spec/tom-reference.md (a Swedish help-desk SaaS on
- * AWS). Each technical claim lists the rules that give evidence for it; organisational sections are
- * listed as out of scope so an auditor sees the whole document.
+ * AWS). Each technical claim lists the rules that give evidence for it, from the rules' `meta.claim`;
+ * organisational sections are listed as out of scope so an auditor sees the whole document.
  */
+import { ALL_RULES } from '../../rules';
 import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
 
 export interface ExternalEvidence {
@@ -47,10 +48,9 @@ export interface AccountDefinition {
   roots: string[];
 }
 
-function range(prefix: string, from: number, to: number): string[] {
-  const ids: string[] = [];
-  for (let i = from; i <= to; i++) ids.push(`${prefix}-${String(i).padStart(3, '0')}`);
-  return ids;
+/** The rules that give evidence for a claim: their `meta.claim`, or `meta.alsoEvidences`, names it (in ID order). */
+function evidencing(claim: string): string[] {
+  return ALL_RULES.filter((r) => r.meta.claim === claim || r.meta.alsoEvidences?.includes(claim)).map((r) => r.meta.id);
 }
 
 export const REFERENCE_PROFILE: Profile = {
@@ -60,22 +60,22 @@ export const REFERENCE_PROFILE: Profile = {
   parameters: DEFAULT_PARAMETERS,
   exemptions: [],
   claims: [
-    { id: 'transit-tls12', section: '2.1', title: 'Personal data over public networks is encrypted with TLS 1.2 or higher', rules: range('TG-TLS', 1, 8) },
-    { id: 'rest-kms', section: '2.1', title: 'Personal data in databases and backups is encrypted at rest with AWS KMS (AES-256)', rules: range('TG-ENC', 1, 9) },
+    { id: 'transit-tls12', section: '2.1', title: 'Personal data over public networks is encrypted with TLS 1.2 or higher', rules: evidencing('transit-tls12') },
+    { id: 'rest-kms', section: '2.1', title: 'Personal data in databases and backups is encrypted at rest with AWS KMS (AES-256)', rules: evidencing('rest-kms') },
     {
       id: 'network-private',
       section: '2.2',
       title: 'Databases and caches live in private subnets behind security groups; CloudFront and the ALB are the only entry point',
-      rules: [...range('TG-NET', 1, 5), 'TG-NET-008'],
+      rules: evidencing('network-private'),
     },
-    { id: 'network-monitoring', section: '2.2', title: 'AWS services monitor network traffic', rules: ['TG-NET-006', 'TG-NET-007'] },
-    { id: 'iam-least-privilege', section: '2.5', title: 'Access is role based (IAM roles and policies) with least privilege', rules: [...range('TG-IAM', 1, 3), 'TG-IAM-006', 'TG-IAM-007'] },
-    { id: 'authentication', section: '1.3 / 2.5', title: 'Strong passwords, MFA for administrative access, lockout', rules: ['TG-IAM-004', 'TG-IAM-005'] },
-    { id: 'audit-logging', section: '2.5 / 2.9', title: 'CloudTrail logs API calls; CloudWatch watches logs and metrics', rules: ['TG-LOG-001', 'TG-LOG-003', 'TG-LOG-006'] },
-    { id: 'threat-detection', section: '2.9 / 8', title: 'Real-time monitoring with GuardDuty and automated alerts', rules: ['TG-LOG-002', 'TG-LOG-005'] },
-    { id: 'backup-recovery', section: '2.6', title: 'Automated RDS backups, encrypted with KMS, restorable', rules: [...range('TG-BAK', 1, 4), 'TG-ENC-006'] },
-    { id: 'patching', section: '2.3', title: 'Updates and patches are applied regularly, automated where possible', rules: ['TG-SYS-001', 'TG-SYS-002'] },
-    { id: 'retention', section: '9', title: 'Data is kept no longer than needed', rules: ['TG-LOG-004'] },
+    { id: 'network-monitoring', section: '2.2', title: 'AWS services monitor network traffic', rules: evidencing('network-monitoring') },
+    { id: 'iam-least-privilege', section: '2.5', title: 'Access is role based (IAM roles and policies) with least privilege', rules: evidencing('iam-least-privilege') },
+    { id: 'authentication', section: '1.3 / 2.5', title: 'Strong passwords, MFA for administrative access, lockout', rules: evidencing('authentication') },
+    { id: 'audit-logging', section: '2.5 / 2.9', title: 'CloudTrail logs API calls; CloudWatch watches logs and metrics', rules: evidencing('audit-logging') },
+    { id: 'threat-detection', section: '2.9 / 8', title: 'Real-time monitoring with GuardDuty and automated alerts', rules: evidencing('threat-detection') },
+    { id: 'backup-recovery', section: '2.6', title: 'Automated RDS backups, encrypted with KMS, restorable', rules: evidencing('backup-recovery') },
+    { id: 'patching', section: '2.3', title: 'Updates and patches are applied regularly, automated where possible', rules: evidencing('patching') },
+    { id: 'retention', section: '9', title: 'Data is kept no longer than needed', rules: evidencing('retention') },
   ],
   // tom-reference.md names these organisational measures without section numbers.
   outOfScope: [
