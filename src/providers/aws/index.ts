@@ -7,6 +7,12 @@
 import type { ResourceGraph } from '../../graph/model';
 import type { AccountView } from '../../rules/types';
 import { memo } from '../memo';
+import { adaptEc2 } from './ec2/adapt';
+import type { Ec2Model } from './ec2/model';
+import { adaptEcs } from './ecs/adapt';
+import type { EcsModel } from './ecs/model';
+import { adaptLambda } from './lambda/adapt';
+import type { LambdaModel } from './lambda/model';
 import { adaptRds } from './rds/adapt';
 import type { RdsModel } from './rds/model';
 
@@ -23,6 +29,18 @@ export class AwsModels {
   }
 
   // Services: one getter each, in alphabetical order.
+  get ec2(): Ec2Model {
+    return this.service('ec2', adaptEc2);
+  }
+
+  get ecs(): EcsModel {
+    return this.service('ecs', adaptEcs);
+  }
+
+  get lambda(): LambdaModel {
+    return this.service('lambda', adaptLambda);
+  }
+
   get rds(): RdsModel {
     return this.service('rds', adaptRds);
   }
