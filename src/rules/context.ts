@@ -71,3 +71,18 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     report,
   };
 }
+
+/**
+ * One result from the parts of a multi-part rule: `fail` if any part fails (naming every failing part),
+ * else `unknown` if any part is unknown, else `pass` with `passMessage`. It points at the first deciding
+ * part's attribute (a lone passing part's too). Used by TG-NET-001 and TG-NET-002.
+ */
+export function combineParts(subject: Subject, parts: ResultPart[], passMessage: string): RuleResult {
+  const failing = parts.filter((p) => p.status === 'fail');
+  const unknowns = parts.filter((p) => p.status === 'unknown');
+  const deciding = failing.length > 0 ? failing : unknowns;
+  const status: Status = failing.length > 0 ? 'fail' : unknowns.length > 0 ? 'unknown' : 'pass';
+  const message = deciding.length > 0 ? deciding.map((p) => p.message).join('; ') : passMessage;
+  const attribute = deciding.length > 0 ? deciding[0].attribute : parts.length === 1 ? parts[0].attribute : undefined;
+  return { status, node: subject.node, attribute, location: subject.node.locationOf(attribute ?? ''), message, parts };
+}
