@@ -15,6 +15,6 @@ export async function loadModels(files: Record<string, string>, input?: string, 
 }
 
 /** `line:column` of a leaf or resource location, for exact range assertions. */
-export function at(loc: { startLine: number; startColumn: number } | undefined): string | undefined {
+export function at(loc: { startLine: number; startColumn?: number } | undefined): string | undefined {
   return loc ? `${loc.startLine}:${loc.startColumn}` : undefined;
 }
