@@ -5,7 +5,7 @@ import { GraphNode, ResourceGraph } from '../../../graph/model';
 import { followReference } from '../../../rules/support/subnets';
 import { showValue } from '../../../rules/support/vpcs';
 import { referencedNodes } from '../../links';
-import { readVal, toString } from '../../read';
+import { readUserData } from '../plaintext';
 import { readBoolean } from './booleans';
 import { deviceAt, instanceDevices, SnapshotsOf, templateDevices } from './devices';
 import { launchConfigurationOf, launchersOf, TEMPLATE_BLOCKS, templateLink } from './launch';
@@ -116,7 +116,7 @@ export function adaptEc2(aws: AwsModels): m.Ec2Model {
     t.launchers = launchers(graph, node);
     t.metadata = metadataOf(graph, node);
     t.ebsDevices = templateDevices(node, snapshotsOf);
-    t.userData = readVal(node, 'user_data', toString);
+    t.userData = [readUserData(node, 'user_data', true)].flatMap((u) => u ?? []);
     return [node.address, t] as const;
   }));
   const linkOf = (node: GraphNode): m.LaunchTemplateLink | undefined => {
@@ -134,8 +134,7 @@ export function adaptEc2(aws: AwsModels): m.Ec2Model {
     const devices = instanceDevices(node, snapshotsOf);
     i.rootBlockDevices = devices.root;
     i.ebsBlockDevices = devices.ebs;
-    i.userData = readVal(node, 'user_data', toString);
-    i.userDataBase64 = readVal(node, 'user_data_base64', toString);
+    i.userData = [readUserData(node, 'user_data', false), readUserData(node, 'user_data_base64', true)].flatMap((u) => u ?? []);
     return i;
   });
   const launchConfigurations = graph.resources(m.LAUNCH_CONFIGURATION_TYPES).map((node) => {

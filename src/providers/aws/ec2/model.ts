@@ -4,6 +4,7 @@
  * what an omitted attribute means (EBS encryption by default, instance metadata defaults).
  */
 import { ModelResource } from '../../resource';
+import type { PlaintextText } from '../plaintext';
 import type { Val } from '../../val';
 
 export const INSTANCE_TYPES = ['aws_instance'] as const;
@@ -104,8 +105,8 @@ export class Instance extends ModelResource {
   metadata!: InstanceMetadata;
   rootBlockDevices: EbsDevice[] = [];
   ebsBlockDevices: EbsDevice[] = [];
-  userData!: Val<string>;
-  userDataBase64!: Val<string>;
+  /** `user_data` and `user_data_base64` (decoded), when set. */
+  userData: PlaintextText[] = [];
 }
 
 export interface TemplateNetworkInterface extends NestedBlock {
@@ -120,7 +121,8 @@ export class LaunchTemplate extends ModelResource {
   metadata!: InstanceMetadata;
   /** `block_device_mappings[*].ebs` (unknown mappings or ebs blocks included, with their reason). */
   ebsDevices: EbsDevice[] = [];
-  userData!: Val<string>;
+  /** `user_data` (base64, decoded), when set. */
+  userData: PlaintextText[] = [];
 }
 
 export class LaunchConfiguration extends ModelResource {

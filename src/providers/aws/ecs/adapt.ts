@@ -4,7 +4,8 @@ import { Unknown } from '../../../eval/value';
 import { GraphNode, ResourceGraph } from '../../../graph/model';
 import { readBoolean } from '../ec2/booleans';
 import { subnetsPlacement } from '../ec2/placement';
-import { ECS_SERVICE_TYPES, EcsModel, EcsService, NetworkConfiguration } from './model';
+import { readContainerEnvironment } from '../plaintext';
+import { ECS_SERVICE_TYPES, ECS_TASK_DEFINITION_TYPES, EcsModel, EcsService, EcsTaskDefinition, NetworkConfiguration } from './model';
 
 function networkConfiguration(graph: ResourceGraph, node: GraphNode): NetworkConfiguration | undefined {
   const block = node.blocks('network_configuration')[0];
@@ -25,5 +26,10 @@ export function adaptEcs(aws: AwsModels): EcsModel {
     service.networkConfiguration = networkConfiguration(graph, node);
     return service;
   });
-  return { services };
+  const taskDefinitions = graph.resources(ECS_TASK_DEFINITION_TYPES).map((node) => {
+    const task = new EcsTaskDefinition(node);
+    task.environment = readContainerEnvironment(node, 'container_definitions');
+    return task;
+  });
+  return { services, taskDefinitions };
 }

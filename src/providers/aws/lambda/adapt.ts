@@ -4,6 +4,7 @@ import { Unknown } from '../../../eval/value';
 import { GraphNode, ResourceGraph } from '../../../graph/model';
 import type { Placement } from '../ec2/model';
 import { subnetsPlacement } from '../ec2/placement';
+import { readEnvironmentMap } from '../plaintext';
 import { LAMBDA_FUNCTION_TYPES, LambdaFunction, LambdaModel } from './model';
 
 function vpcPlacement(graph: ResourceGraph, node: GraphNode): Placement | undefined {
@@ -21,6 +22,7 @@ export function adaptLambda(aws: AwsModels): LambdaModel {
   const functions = graph.resources(LAMBDA_FUNCTION_TYPES).map((node) => {
     const fn = new LambdaFunction(node);
     fn.placement = vpcPlacement(graph, node);
+    fn.environment = readEnvironmentMap(node, 'environment.0.variables');
     return fn;
   });
   return { functions };
