@@ -61,7 +61,7 @@ export const REFERENCE_PROFILE: Profile = {
   exemptions: [],
   claims: [
     { id: 'transit-tls12', section: '2.1', title: 'Personal data over public networks is encrypted with TLS 1.2 or higher', rules: range('TG-TLS', 1, 8) },
-    { id: 'rest-kms', section: '2.1', title: 'Personal data in databases and backups is encrypted at rest with AWS KMS (AES-256)', rules: range('TG-ENC', 1, 9) },
+    { id: 'rest-kms', section: '2.1', title: 'Personal data in databases and backups is encrypted at rest with AWS KMS (AES-256)', rules: range('TG-ENC', 1, 10) },
     {
       id: 'network-private',
       section: '2.2',

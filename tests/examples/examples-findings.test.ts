@@ -35,7 +35,7 @@ it('saas-reference: every claim holds and every result passes', async () => {
     'organisational-4 out-of-scope',
   ]);
   expect(report.findings.filter((f) => f.status !== 'pass').map(line)).toEqual([]);
-  // 32 of the 44 rules apply to this stack (no EC2, DynamoDB, ElastiCache, OpenSearch, API Gateway, IAM users).
+  // 32 of the 45 rules apply to this stack (no EC2, DynamoDB, ElastiCache, OpenSearch, API Gateway, IAM users).
   expect(new Set(report.findings.map((f) => f.ruleId)).size).toBe(32);
   expect(report.findings.map(line)).toEqual(
     expect.arrayContaining([
