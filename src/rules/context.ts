@@ -68,14 +68,6 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     const value: Record<string, string> = at !== undefined && typeof at !== 'string' ? { value: at.describe() } : {};
     return report(status, subject, id, { ...value, ...words.data }, at, words.parts);
   };
-  const combine: ModelContext['combine'] = (subject, parts, passMessage) => {
-    const deciding = parts.filter((p) => p.status === 'fail');
-    const open = parts.filter((p) => p.status === 'unknown');
-    const [status, chosen] = deciding.length > 0 ? (['fail', deciding] as const) : open.length > 0 ? (['unknown', open] as const) : (['pass', []] as const);
-    const message = status === 'pass' ? passMessage : chosen.map((p) => p.message).join('; ');
-    const attribute = status === 'pass' ? (parts.length === 1 ? parts[0].attribute : undefined) : chosen[0].attribute;
-    return { status, node: subject.node, attribute, location: subject.node.locationOf(attribute ?? ''), message, parts };
-  };
   return {
     ...init,
     get aws(): AwsModels {
@@ -83,7 +75,7 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     },
     verdict,
     report,
-    combine,
+    combine: combineResults,
   };
 }
 
@@ -106,4 +98,16 @@ export function combineParts(parts: readonly ResultPart[]): { status: ResultPart
     if (deciding.length > 0) return { status, deciding };
   }
   return { status: 'pass', deciding: [...parts] };
+}
+
+/**
+ * One result from the parts of a multi-part rule: `fail` if any part fails (naming every failing part),
+ * else `unknown` if any part is unknown, else `pass` with `passMessage`. It points at the first deciding
+ * part's attribute (a lone passing part's too). `ctx.combine` is this function.
+ */
+export function combineResults(subject: Subject, parts: ResultPart[], passMessage: string): RuleResult {
+  const { status, deciding } = combineParts(parts);
+  const message = status === 'pass' ? passMessage : deciding.map((p) => p.message).join('; ');
+  const attribute = status === 'pass' ? (parts.length === 1 ? parts[0].attribute : undefined) : deciding[0].attribute;
+  return { status, node: subject.node, attribute, location: subject.node.locationOf(attribute ?? ''), message, parts };
 }

@@ -68,7 +68,7 @@ describe('the reference profile, generated from meta.claim', () => {
   it('maps every claim to the rules of the catalog that evidence it', () => {
     expect(Object.fromEntries(REFERENCE_PROFILE.claims.map((c) => [c.id, c.rules.join(' ')]))).toEqual({
       'transit-tls12': 'TG-TLS-001 TG-TLS-002 TG-TLS-003 TG-TLS-004 TG-TLS-005 TG-TLS-006 TG-TLS-007 TG-TLS-008',
-      'rest-kms': 'TG-ENC-001 TG-ENC-002 TG-ENC-003 TG-ENC-004 TG-ENC-005 TG-ENC-006 TG-ENC-007 TG-ENC-008 TG-ENC-009',
+      'rest-kms': 'TG-ENC-001 TG-ENC-002 TG-ENC-003 TG-ENC-004 TG-ENC-005 TG-ENC-006 TG-ENC-007 TG-ENC-008 TG-ENC-009 TG-ENC-010',
       'network-private': 'TG-NET-001 TG-NET-002 TG-NET-003 TG-NET-004 TG-NET-005 TG-NET-008',
       'network-monitoring': 'TG-NET-006 TG-NET-007',
       'iam-least-privilege': 'TG-IAM-001 TG-IAM-002 TG-IAM-003 TG-IAM-006 TG-IAM-007',

@@ -15,6 +15,10 @@ import { adaptCloudTrail } from './cloudtrail/adapt';
 import type { CloudTrailModel } from './cloudtrail/model';
 import { adaptDynamoDb } from './dynamodb/adapt';
 import type { DynamoDbModel } from './dynamodb/model';
+import { adaptEc2 } from './ec2/adapt';
+import type { Ec2Model } from './ec2/model';
+import { adaptEcs } from './ecs/adapt';
+import type { EcsModel } from './ecs/model';
 import { adaptEfs } from './efs/adapt';
 import type { EfsModel } from './efs/model';
 import { adaptElastiCache } from './elasticache/adapt';
@@ -23,6 +27,8 @@ import { adaptGuardDuty } from './guardduty/adapt';
 import type { GuardDutyModel } from './guardduty/model';
 import { adaptKms } from './kms/adapt';
 import type { KmsModel } from './kms/model';
+import { adaptLambda } from './lambda/adapt';
+import type { LambdaModel } from './lambda/model';
 import { adaptLogs } from './logs/adapt';
 import { EncryptedLogGroup, logGroupKeys } from './logs/encryption';
 import type { LogsModel } from './logs/model';
@@ -72,6 +78,14 @@ export class AwsModels {
     return this.service('dynamodb', adaptDynamoDb);
   }
 
+  get ec2(): Ec2Model {
+    return this.service('ec2', adaptEc2);
+  }
+
+  get ecs(): EcsModel {
+    return this.service('ecs', adaptEcs);
+  }
+
   get efs(): EfsModel {
     return this.service('efs', adaptEfs);
   }
@@ -86,6 +100,10 @@ export class AwsModels {
 
   get kms(): KmsModel {
     return this.service('kms', adaptKms);
+  }
+
+  get lambda(): LambdaModel {
+    return this.service('lambda', adaptLambda);
   }
 
   get logGroupKeys(): EncryptedLogGroup[] {
