@@ -19,6 +19,8 @@ import { adaptEfs } from './efs/adapt';
 import type { EfsModel } from './efs/model';
 import { adaptElastiCache } from './elasticache/adapt';
 import type { ElastiCacheModel } from './elasticache/model';
+import { adaptElb } from './elb/adapt';
+import type { ElbModel } from './elb/model';
 import { adaptGuardDuty } from './guardduty/adapt';
 import type { GuardDutyModel } from './guardduty/model';
 import { adaptKms } from './kms/adapt';
@@ -76,6 +78,10 @@ export class AwsModels {
 
   get elasticache(): ElastiCacheModel {
     return this.service('elasticache', adaptElastiCache);
+  }
+
+  get elb(): ElbModel {
+    return this.service('elb', adaptElb);
   }
 
   get guardduty(): GuardDutyModel {
