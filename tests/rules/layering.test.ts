@@ -29,8 +29,6 @@ const NOT_YET_MIGRATED = new Set([
   'network/TG-NET-007.ts',
   'network/TG-NET-008.ts',
   'system/TG-SYS-002.ts',
-  'transit/TG-TLS-002.ts',
-  'transit/TG-TLS-003.ts',
   'transit/TG-TLS-008.ts',
 ]);
 

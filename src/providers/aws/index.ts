@@ -11,6 +11,8 @@ import { adaptApiGateway } from './apigateway/adapt';
 import type { ApiGatewayModel } from './apigateway/model';
 import { adaptBackup } from './backup/adapt';
 import type { BackupModel } from './backup/model';
+import { adaptCloudFront } from './cloudfront/adapt';
+import type { CloudFrontModel } from './cloudfront/model';
 import { adaptCloudTrail } from './cloudtrail/adapt';
 import type { CloudTrailModel } from './cloudtrail/model';
 import { adaptDynamoDb } from './dynamodb/adapt';
@@ -62,6 +64,10 @@ export class AwsModels {
 
   get backup(): BackupModel {
     return this.service('backup', adaptBackup);
+  }
+
+  get cloudfront(): CloudFrontModel {
+    return this.service('cloudfront', adaptCloudFront);
   }
 
   get cloudtrail(): CloudTrailModel {

@@ -2,6 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rule as tls001 } from '../../../rules/transit/TG-TLS-001';
+import { rule as tls002 } from '../../../rules/transit/TG-TLS-002';
+import { rule as tls003 } from '../../../rules/transit/TG-TLS-003';
 import { Rule } from '../../../src/rules/types';
 import { runRule } from '../../helpers/rule-tester';
 
@@ -12,7 +14,7 @@ function remediation(id: string): string {
   return block[1];
 }
 
-describe.each([tls001].map((r: Rule) => [r.meta.id, r] as const))('%s remediation', (id, rule) => {
+describe.each([tls001, tls002, tls003].map((r: Rule) => [r.meta.id, r] as const))('%s remediation', (id, rule) => {
   it('passes its own rule', async () => {
     const { input, results } = await runRule(rule, { name: id, files: { 'main.tf': remediation(id) } });
     expect(input.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
