@@ -19,7 +19,6 @@ const NOT_YET_MIGRATED = new Set([
   'iam/TG-IAM-005.ts',
   'iam/TG-IAM-006.ts',
   'iam/TG-IAM-007.ts',
-  'logging/TG-LOG-003.ts',
   'network/TG-NET-001.ts',
   'network/TG-NET-002.ts',
   'network/TG-NET-003.ts',

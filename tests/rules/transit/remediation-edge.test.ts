@@ -1,6 +1,7 @@
 /** Each migrated edge rule's remediation HCL (docs/rules/<ID>.md, the first hcl block) passes its own rule. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { rule as log003 } from '../../../rules/logging/TG-LOG-003';
 import { rule as tls001 } from '../../../rules/transit/TG-TLS-001';
 import { rule as tls002 } from '../../../rules/transit/TG-TLS-002';
 import { rule as tls003 } from '../../../rules/transit/TG-TLS-003';
@@ -14,7 +15,7 @@ function remediation(id: string): string {
   return block[1];
 }
 
-describe.each([tls001, tls002, tls003].map((r: Rule) => [r.meta.id, r] as const))('%s remediation', (id, rule) => {
+describe.each([tls001, tls002, tls003, log003].map((r: Rule) => [r.meta.id, r] as const))('%s remediation', (id, rule) => {
   it('passes its own rule', async () => {
     const { input, results } = await runRule(rule, { name: id, files: { 'main.tf': remediation(id) } });
     expect(input.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -3,7 +3,7 @@ import type { AwsModels } from '..';
 import type { GraphNode } from '../../../graph/model';
 import { referencedNodes } from '../../links';
 import { readVal, toBoolean, toNumber, toString } from '../../read';
-import { blocksAt, readAt } from './blocks';
+import { accessLogsOf, blocksAt, readAt } from './blocks';
 import { adaptClassic } from './classic';
 import { DEFAULT_SSL_POLICY, ElbModel, LISTENER_RULE_TYPES, LISTENER_TYPES, LOAD_BALANCER_TYPES, Listener, ListenerAction, ListenerRule, LoadBalancer } from './model';
 
@@ -29,6 +29,7 @@ export function adaptElb(aws: AwsModels): ElbModel {
     const lb = new LoadBalancer(node);
     lb.kind = readVal(node, 'load_balancer_type', toString, 'application');
     lb.internal = readVal(node, 'internal', toBoolean, false);
+    lb.accessLogs = accessLogsOf(graph, node, false);
     byAddress.set(node.address, lb);
     return lb;
   });

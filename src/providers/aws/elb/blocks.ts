@@ -1,10 +1,10 @@
 /** Reading nested blocks and their attributes as the ELB and CloudFront models name them in messages. */
 import { Unknown } from '../../../eval/value';
-import type { GraphNode } from '../../../graph/model';
+import type { GraphNode, ResourceGraph } from '../../../graph/model';
 import { show } from '../../attributes';
-import { Convert, readVal } from '../../read';
+import { Convert, readPresence, readVal, toBoolean } from '../../read';
 import type { Val } from '../../val';
-import type { Block } from './model';
+import type { AccessLogs, Block } from './model';
 
 /** `listener.0` -> `listener[0]`. */
 export function bracketed(path: string): string {
@@ -26,4 +26,15 @@ export function readAt<T>(node: GraphNode, path: string, convert: Convert<T>): V
 /** A leaf described as its value alone (`443`, `unknown (var.port ...)`). */
 export function readShown<T>(node: GraphNode, path: string, convert: Convert<T>): Val<T> {
   return readVal(node, path, convert).describedAs(show(node.attr(path).value));
+}
+
+/** The first `access_logs` block of a load balancer, with `enabled` (its default differs per kind) and whether a bucket is written. */
+export function accessLogsOf(graph: ResourceGraph, node: GraphNode, enabledByDefault: boolean): AccessLogs | undefined {
+  const [block] = blocksAt(node, 'access_logs');
+  if (!block) return undefined;
+  return {
+    ...block,
+    enabled: readVal(node, `${block.path}.enabled`, toBoolean, enabledByDefault),
+    bucket: readPresence(graph, node, `${block.path}.bucket`, { requiredByProvider: true }),
+  };
 }

@@ -8,7 +8,7 @@ import { Unknown, Value } from '../../../eval/value';
 import type { GraphNode, ResourceGraph } from '../../../graph/model';
 import { asBoolean, show } from '../../attributes';
 import { asIs, readVal, toBoolean, toString } from '../../read';
-import { blocksAt, readAt, readShown } from './blocks';
+import { accessLogsOf, blocksAt, readAt, readShown } from './blocks';
 import { CLASSIC_TYPES, ClassicLoadBalancer, ClassicListener, NegotiationPolicy } from './model';
 
 function sameNumber(a: Value | undefined, b: Value | undefined): boolean | undefined {
@@ -92,6 +92,7 @@ export function adaptClassic(graph: ResourceGraph): ClassicLoadBalancer[] {
   return graph.resources(CLASSIC_TYPES).map((node) => {
     const elb = new ClassicLoadBalancer(node);
     elb.internal = readVal(node, 'internal', toBoolean, false);
+    elb.accessLogs = accessLogsOf(graph, node, true);
     elb.listeners = blocksAt(node, 'listener').map(
       (b): ClassicListener => ({
         ...b,

@@ -23,12 +23,22 @@ export interface Block {
   unknown?: string;
 }
 
+/** An `access_logs` block: logs are written when `enabled` is true and a bucket is given. */
+export interface AccessLogs extends Block {
+  /** `enabled`: false when omitted on v2 load balancers, true on Classic Load Balancers. */
+  enabled: Val<boolean>;
+  /** Whether `bucket` is written (the provider requires it; its value may be known only after apply). */
+  bucket: Val<boolean>;
+}
+
 export class LoadBalancer extends ModelResource {
   /** `load_balancer_type`, `application` when omitted. */
   kind!: Val<string>;
   /** `internal`, false (internet-facing) when omitted. */
   internal!: Val<boolean>;
   listeners: Listener[] = [];
+  /** The first `access_logs` block, when written. */
+  accessLogs?: AccessLogs;
 }
 
 /** A `default_action` (or listener rule `action`) block. */
@@ -83,6 +93,7 @@ export class ClassicLoadBalancer extends ModelResource {
   /** `internal`, false when omitted. */
   internal!: Val<boolean>;
   listeners: ClassicListener[] = [];
+  accessLogs?: AccessLogs;
 }
 
 export interface ElbModel {

@@ -103,6 +103,20 @@ describe('elb adapter: load balancers and listeners', () => {
   });
 });
 
+describe('elb adapter: access logs', () => {
+  it.each([
+    ['aws_lb', false, (elb: ElbModel) => elb.loadBalancers[0].accessLogs],
+    ['aws_elb', true, (elb: ElbModel) => elb.classicLoadBalancers[0].accessLogs],
+  ])('%s: enabled defaults to %s; the bucket is present even when known only after apply', async (type, enabledByDefault, pick) => {
+    const elb = await elbOf({
+      'main.tf': tf(`resource "${type}" "x" {`, '  access_logs {', '    bucket = aws_s3_bucket.logs.id', '  }', '}', 'resource "aws_s3_bucket" "logs" {}'),
+    });
+    const logs = pick(elb)!;
+    expect([logs.path, logs.enabled.value, logs.enabled.isDefault, logs.bucket.value]).toEqual(['access_logs.0', enabledByDefault, true, true]);
+    expect([logs.bucket.location?.startLine, logs.bucket.location?.startColumn]).toEqual([3, 5]);
+  });
+});
+
 describe('elb adapter: classic load balancers', () => {
   it('policies by reference attached to a port, and by literal name for another port', async () => {
     const elb = await elbOf({
