@@ -1,122 +1,48 @@
-import { Unknown } from '../../src/eval/value';
-import { GraphNode, ResourceGraph } from '../../src/graph/model';
-import { asBoolean, setting, show } from '../../src/rules/support/attributes';
-import { presenceOf } from '../../src/rules/support/presence';
-import { fail, pass, unknown } from '../../src/rules/support/results';
-import { Rule, RuleResult } from '../../src/rules/types';
-
-export const LOAD_BALANCER_TYPES = ['aws_lb', 'aws_alb'] as const;
-export const CLASSIC_LOAD_BALANCER_TYPES = ['aws_elb'] as const;
-export const DISTRIBUTION_TYPES = ['aws_cloudfront_distribution'] as const;
-const DELIVERY_SOURCE = 'aws_cloudwatch_log_delivery_source';
-const DELIVERY = 'aws_cloudwatch_log_delivery';
-
-/** A bucket attribute the provider requires: written, and not an empty string. Its value may be known only after apply. */
-function bucketOf(graph: ResourceGraph, node: GraphNode, path: string): { ok: boolean; describe: string } {
-  const p = presenceOf(graph, node, path, { requiredByProvider: true });
-  return { ok: p.status === 'set', describe: p.describe };
-}
+import { DISTRIBUTION_TYPES, Distribution, LOG_DELIVERY_SOURCE_TYPE, LOG_DELIVERY_TYPE } from '../../src/providers/aws/cloudfront/model';
+import { AccessLogs, CLASSIC_TYPES, LOAD_BALANCER_TYPES, LoadBalancer } from '../../src/providers/aws/elb/model';
+import type { ModelResource } from '../../src/providers/resource';
+import { Rule, RuleContext as Ctx, RuleResult } from '../../src/rules/types';
 
 /** A failure, or what stands in for one when the load balancer may turn out not to be applicable. */
-type Failing = (message: string, attribute?: string) => RuleResult;
+type Failing = (messageId: string, data: Record<string, string>, at?: string) => RuleResult;
 
-/**
- * The `access_logs` block of a load balancer: logs are on when `enabled` (whose provider default is
- * `enabledByDefault`) is true and a bucket is written (its value may be unknown: only its presence
- * matters).
- */
-function checkAccessLogs(graph: ResourceGraph, node: GraphNode, enabledByDefault: boolean, failing: Failing): RuleResult {
-  const blocks = node.blocks('access_logs');
-  if (blocks.length === 0) {
-    const off = enabledByDefault ? 'access logs are off' : 'access logs are off (the provider default)';
-    return failing(`no access_logs block: ${off}, so requests to the load balancer are not logged`);
-  }
-  const { path, value } = blocks[0];
-  if (value instanceof Unknown) return unknown(node, `access_logs is not known statically: ${value.describe()}`, 'access_logs');
-  const enabled = setting(node, `${path}.enabled`, enabledByDefault);
-  const enabledAttr = enabled.read.present ? `${path}.enabled` : path;
-  const on = asBoolean(enabled.value);
-  if (on instanceof Unknown) return unknown(node, `access_logs.${enabled.describe}: whether access logs are on is not known statically`, enabledAttr);
-  if (on === undefined) return unknown(node, `access_logs.${enabled.describe} is not a boolean`, enabledAttr);
-  if (on === false) {
-    const why = enabled.read.present ? '' : ', even when a bucket is given';
-    return failing(`access logs are off: access_logs.${enabled.describe}${why}`, enabledAttr);
-  }
-  const bucket = bucketOf(graph, node, `${path}.bucket`);
-  if (!bucket.ok) return failing(`access_logs.${enabled.describe} but access_logs.${bucket.describe}: there is nowhere to write the logs`, bucket.describe.endsWith('not set') ? path : `${path}.bucket`);
-  return pass(node, `access logs are on: access_logs.${enabled.describe}, access_logs.${bucket.describe}`, enabledAttr);
+/** Logs are on when `enabled` is true and a bucket is written (its value may be unknown: only its presence matters). */
+function accessLogs(ctx: Ctx, subject: ModelResource, logs: AccessLogs | undefined, enabledByDefault: boolean, failing: Failing): RuleResult {
+  if (!logs) return failing(enabledByDefault ? 'noBlock' : 'noBlockDefault', {});
+  if (logs.unknown) return ctx.report('unknown', subject, 'blockUnknown', { reason: logs.unknown }, 'access_logs');
+  const { enabled, bucket } = logs;
+  const data = { enabled: enabled.describe(), bucket: bucket.describe() };
+  const at = enabled.present ? enabled.path : logs.path;
+  if (!enabled.known) return ctx.report('unknown', subject, 'enabledUnknown', data, at);
+  if (enabled.is(false) === true) return failing(enabled.present ? 'off' : 'offByDefault', data, at);
+  if (bucket.is(true) !== true) return failing('noBucket', data, bucket.present ? bucket.path : logs.path);
+  return ctx.report('pass', subject, 'on', data, at);
 }
 
-/** Application and Network Load Balancers: `enabled` defaults to false; Gateway Load Balancers have no access logs. */
-function checkLoadBalancer(graph: ResourceGraph, node: GraphNode): RuleResult | undefined {
-  const type = setting(node, 'load_balancer_type', 'application');
-  if (type.value === 'gateway') return undefined;
+/** Application and Network Load Balancers; Gateway Load Balancers have no access logs. */
+function loadBalancer(ctx: Ctx, lb: LoadBalancer): RuleResult | undefined {
+  if (lb.kind.is('gateway') === true) return undefined;
   // A failure does not hold if the load balancer turns out to be a Gateway Load Balancer.
-  const failing: Failing =
-    type.value instanceof Unknown
-      ? (message, attribute) => unknown(node, `${message}; ${type.describe}, and Gateway Load Balancers are not applicable`, attribute)
-      : (message, attribute) => fail(node, message, attribute);
-  return checkAccessLogs(graph, node, false, failing);
+  const failing: Failing = lb.kind.known
+    ? (id, data, at) => ctx.report('fail', lb, id, data, at)
+    : (id, data, at) => ctx.report('unknown', lb, 'maybeGateway', { message: ctx.report('fail', lb, id, data).message, kind: lb.kind.describe() }, at);
+  return accessLogs(ctx, lb, lb.accessLogs, false, failing);
 }
 
-/** Classic Load Balancers: `enabled` defaults to true, so a bucket alone turns access logs on. */
-function checkClassicLoadBalancer(graph: ResourceGraph, node: GraphNode): RuleResult {
-  return checkAccessLogs(graph, node, true, (message, attribute) => fail(node, message, attribute));
-}
-
-/** Deliveries that send a v2 delivery source's logs somewhere: by reference, or naming it literally. */
-function deliveriesOf(graph: ResourceGraph, source: GraphNode): GraphNode[] {
-  const found = new Map<string, GraphNode>();
-  for (const d of graph.referrers(source, [DELIVERY], 'delivery_source_name')) found.set(d.address, d);
-  const name = source.attr('name').value;
-  if (typeof name === 'string' && name !== '') {
-    for (const d of graph.resources([DELIVERY])) if (d.attr('delivery_source_name').value === name) found.set(d.address, d);
-  }
-  return [...found.values()];
-}
-
-/** CloudFront standard logging v2: a delivery source for the distribution's ACCESS_LOGS, with a delivery. */
-function v2Logging(graph: ResourceGraph, node: GraphNode): RuleResult | undefined {
-  const sources = graph.referrers(node, [DELIVERY_SOURCE], 'resource_arn');
-  let withoutDelivery: GraphNode | undefined;
-  let unknownType: GraphNode | undefined;
-  for (const source of sources) {
-    const logType = source.attr('log_type').value;
-    if (typeof logType === 'string' && logType !== 'ACCESS_LOGS') continue;
-    const deliveries = deliveriesOf(graph, source);
-    if (deliveries.length === 0) {
-      withoutDelivery ??= source;
-      continue;
-    }
-    if (logType === 'ACCESS_LOGS') {
-      return pass(node, `access logs are delivered with CloudWatch Logs delivery (v2): ${source.address} (log_type = "ACCESS_LOGS") through ${deliveries[0].address}`);
-    }
-    unknownType ??= source;
-  }
-  if (unknownType) return unknown(node, `${unknownType.address} names the distribution but its log_type is not known statically (${show(unknownType.attr('log_type').value)})`);
-  if (withoutDelivery) {
-    return fail(
-      node,
-      `no logging_config, and ${withoutDelivery.address} (v2 delivery source for the distribution) has no aws_cloudwatch_log_delivery: its access logs are not delivered anywhere`,
-    );
-  }
-  return undefined;
-}
-
-function checkDistribution(graph: ResourceGraph, node: GraphNode): RuleResult {
-  const blocks = node.blocks('logging_config');
-  let noBucket: string | undefined;
-  if (blocks.length > 0) {
-    const { path, value } = blocks[0];
-    if (value instanceof Unknown) return unknown(node, `logging_config is not known statically: ${value.describe()}`, 'logging_config');
-    const bucket = bucketOf(graph, node, `${path}.bucket`);
-    if (bucket.ok) return pass(node, `standard access logging is on: logging_config.${bucket.describe}`, `${path}.bucket`);
-    noBucket = `logging_config.${bucket.describe}`;
-  }
-  const v2 = v2Logging(graph, node);
-  if (v2) return v2;
-  if (noBucket) return fail(node, `${noBucket}: access logs are not written anywhere`, 'logging_config');
-  return fail(node, 'no logging_config block and no aws_cloudwatch_log_delivery_source for the distribution: CloudFront access logs are off');
+/** CloudFront: `logging_config` with a bucket, else standard logging v2 (a delivery source for ACCESS_LOGS with a delivery). */
+function distribution(ctx: Ctx, d: Distribution): RuleResult {
+  const logging = d.loggingConfig;
+  if (logging?.unknown) return ctx.report('unknown', d, 'loggingUnknown', { reason: logging.unknown }, 'logging_config');
+  if (logging?.bucket.is(true) === true) return ctx.report('pass', d, 'standard', { bucket: logging.bucket.describe() }, logging.bucket.path);
+  const sources = d.logDeliverySources.filter((s) => !s.logType.known || s.logType.value === undefined || s.logType.is('ACCESS_LOGS') === true);
+  const active = sources.find((s) => s.deliveries.length > 0 && s.logType.is('ACCESS_LOGS') === true);
+  if (active) return ctx.report('pass', d, 'v2', { source: active.source.address, delivery: active.deliveries[0].address });
+  const delivered = sources.find((s) => s.deliveries.length > 0);
+  if (delivered) return ctx.report('unknown', d, 'v2TypeUnknown', { source: delivered.source.address, value: delivered.logType.describe() });
+  const undelivered = sources.find((s) => s.deliveries.length === 0);
+  if (undelivered) return ctx.report('fail', d, 'v2NoDelivery', { source: undelivered.source.address });
+  if (logging) return ctx.report('fail', d, 'noLoggingBucket', { bucket: logging.bucket.describe() }, 'logging_config');
+  return ctx.report('fail', d, 'noLogging');
 }
 
 export const rule: Rule = {
@@ -126,17 +52,34 @@ export const rule: Rule = {
     claim: 'audit-logging',
     severity: 'medium',
     fix: 'add access_logs { enabled = true, bucket = ... } to load balancers and logging_config to CloudFront distributions',
-    appliesTo: [...LOAD_BALANCER_TYPES, ...CLASSIC_LOAD_BALANCER_TYPES, ...DISTRIBUTION_TYPES, DELIVERY_SOURCE, DELIVERY],
+    appliesTo: [...LOAD_BALANCER_TYPES, ...CLASSIC_TYPES, ...DISTRIBUTION_TYPES, LOG_DELIVERY_SOURCE_TYPE, LOG_DELIVERY_TYPE],
+    messages: {
+      noBlock: 'no access_logs block: access logs are off, so requests to the load balancer are not logged',
+      noBlockDefault: 'no access_logs block: access logs are off (the provider default), so requests to the load balancer are not logged',
+      blockUnknown: 'access_logs is not known statically: {{reason}}',
+      enabledUnknown: 'access_logs.{{enabled}}: whether access logs are on is not known statically',
+      off: 'access logs are off: access_logs.{{enabled}}',
+      offByDefault: 'access logs are off: access_logs.{{enabled}}, even when a bucket is given',
+      noBucket: 'access_logs.{{enabled}} but access_logs.{{bucket}}: there is nowhere to write the logs',
+      on: 'access logs are on: access_logs.{{enabled}}, access_logs.{{bucket}}',
+      maybeGateway: '{{message}}; {{kind}}, and Gateway Load Balancers are not applicable',
+      loggingUnknown: 'logging_config is not known statically: {{reason}}',
+      standard: 'standard access logging is on: logging_config.{{bucket}}',
+      v2: 'access logs are delivered with CloudWatch Logs delivery (v2): {{source}} (log_type = "ACCESS_LOGS") through {{delivery}}',
+      v2TypeUnknown: '{{source}} names the distribution but its log_type is not known statically ({{value}})',
+      v2NoDelivery:
+        'no logging_config, and {{source}} (v2 delivery source for the distribution) has no aws_cloudwatch_log_delivery: its access logs are not delivered anywhere',
+      noLoggingBucket: 'logging_config.{{bucket}}: access logs are not written anywhere',
+      noLogging: 'no logging_config block and no aws_cloudwatch_log_delivery_source for the distribution: CloudFront access logs are off',
+    },
   },
 
-  check({ graph }) {
-    const results: RuleResult[] = [];
-    for (const node of graph.resources(LOAD_BALANCER_TYPES)) {
-      const r = checkLoadBalancer(graph, node);
-      if (r) results.push(r);
-    }
-    for (const node of graph.resources(CLASSIC_LOAD_BALANCER_TYPES)) results.push(checkClassicLoadBalancer(graph, node));
-    for (const node of graph.resources(DISTRIBUTION_TYPES)) results.push(checkDistribution(graph, node));
-    return results;
+  check(ctx) {
+    const { elb, cloudfront } = ctx.aws;
+    return [
+      ...elb.loadBalancers.flatMap((lb) => loadBalancer(ctx, lb) ?? []),
+      ...elb.classicLoadBalancers.map((c) => accessLogs(ctx, c, c.accessLogs, true, (id, data, at) => ctx.report('fail', c, id, data, at))),
+      ...cloudfront.distributions.map((d) => distribution(ctx, d)),
+    ];
   },
 };

@@ -39,6 +39,8 @@ export interface ModelContext {
    * part's attribute (a passing single part's too).
    */
   combine(subject: Subject, parts: ResultPart[], passMessage: string): RuleResult;
+  /** One named part of a multi-part result, in the words of `meta.messages`. */
+  part(status: ResultPart['status'], name: string, messageId: string, data?: Record<string, string | number>, at?: Val<unknown> | string): ResultPart;
 }
 
 export interface ContextInit {
@@ -68,6 +70,11 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     const value: Record<string, string> = at !== undefined && typeof at !== 'string' ? { value: at.describe() } : {};
     return report(status, subject, id, { ...value, ...words.data }, at, words.parts);
   };
+  const part: ModelContext['part'] = (status, name, messageId, data = {}, at) => {
+    const template = messages[messageId];
+    if (template === undefined) throw new Error(`${rule.meta.id}: no message "${messageId}" in meta.messages`);
+    return { name, status, message: formatMessage(template, data, rule.meta.id), attribute: attributeOf(at) };
+  };
   return {
     ...init,
     get aws(): AwsModels {
@@ -76,6 +83,7 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     verdict,
     report,
     combine: combineResults,
+    part,
   };
 }
 

@@ -18,12 +18,8 @@ const NOT_YET_MIGRATED = new Set([
   'iam/TG-IAM-005.ts',
   'iam/TG-IAM-006.ts',
   'iam/TG-IAM-007.ts',
-  'logging/TG-LOG-003.ts',
   'network/TG-NET-005.ts',
   'network/TG-NET-008.ts',
-  'transit/TG-TLS-001.ts',
-  'transit/TG-TLS-002.ts',
-  'transit/TG-TLS-003.ts',
   'transit/TG-TLS-008.ts',
 ]);
 

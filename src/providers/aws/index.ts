@@ -11,6 +11,8 @@ import { adaptApiGateway } from './apigateway/adapt';
 import type { ApiGatewayModel } from './apigateway/model';
 import { adaptBackup } from './backup/adapt';
 import type { BackupModel } from './backup/model';
+import { adaptCloudFront } from './cloudfront/adapt';
+import type { CloudFrontModel } from './cloudfront/model';
 import { adaptCloudTrail } from './cloudtrail/adapt';
 import type { CloudTrailModel } from './cloudtrail/model';
 import { adaptDynamoDb } from './dynamodb/adapt';
@@ -23,6 +25,8 @@ import { adaptEfs } from './efs/adapt';
 import type { EfsModel } from './efs/model';
 import { adaptElastiCache } from './elasticache/adapt';
 import type { ElastiCacheModel } from './elasticache/model';
+import { adaptElb } from './elb/adapt';
+import type { ElbModel } from './elb/model';
 import { adaptGuardDuty } from './guardduty/adapt';
 import type { GuardDutyModel } from './guardduty/model';
 import { adaptKms } from './kms/adapt';
@@ -70,6 +74,10 @@ export class AwsModels {
     return this.service('backup', adaptBackup);
   }
 
+  get cloudfront(): CloudFrontModel {
+    return this.service('cloudfront', adaptCloudFront);
+  }
+
   get cloudtrail(): CloudTrailModel {
     return this.service('cloudtrail', adaptCloudTrail);
   }
@@ -92,6 +100,10 @@ export class AwsModels {
 
   get elasticache(): ElastiCacheModel {
     return this.service('elasticache', adaptElastiCache);
+  }
+
+  get elb(): ElbModel {
+    return this.service('elb', adaptElb);
   }
 
   get guardduty(): GuardDutyModel {
