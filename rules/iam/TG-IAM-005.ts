@@ -26,7 +26,7 @@ import {
 import { result } from '../../src/rules/support/results';
 import { missingRequired } from '../../src/rules/support/required';
 import { Rule, RuleResult } from '../../src/rules/types';
-import { grantsAdmin } from './TG-IAM-001';
+import { grantsAdmin } from '../../src/providers/aws/iam/statements';
 
 export const MFA_SUBJECT_TYPES = ['aws_iam_role', 'aws_iam_group'] as const;
 

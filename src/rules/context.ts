@@ -33,6 +33,13 @@ export interface ModelContext {
   verdict(subject: Subject, answer: Tri, at?: Val<unknown> | string, words?: VerdictWords): RuleResult;
   /** One result with a chosen status and message. */
   report(status: Status, subject: Subject, messageId: string, data?: Record<string, string | number>, at?: Val<unknown> | string, parts?: ResultPart[]): RuleResult;
+  /** One named part of a multi-part result (a policy of several, a setting of a policy), worded by a message ID. */
+  part(name: string, status: ResultPart['status'], messageId: string, data?: Record<string, string | number>, at?: Val<unknown> | string): ResultPart;
+  /**
+   * One result from parts: fail naming every failing part, else unknown naming every unknown part,
+   * else pass worded by `passId`; it points at the first deciding part. A single part is the result itself.
+   */
+  combine(subject: Subject, parts: ResultPart[], passId: string, data?: Record<string, string | number>): RuleResult;
 }
 
 export interface ContextInit {
@@ -62,6 +69,20 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     const value: Record<string, string> = at !== undefined && typeof at !== 'string' ? { value: at.describe() } : {};
     return report(status, subject, id, { ...value, ...words.data }, at, words.parts);
   };
+  const part: ModelContext['part'] = (name, status, messageId, data = {}, at) => {
+    const template = messages[messageId];
+    if (template === undefined) throw new Error(`${rule.meta.id}: no message "${messageId}" in meta.messages`);
+    return { name, status, message: formatMessage(template, data, rule.meta.id), attribute: attributeOf(at) };
+  };
+  const combine: ModelContext['combine'] = (subject, parts, passId, data = {}) => {
+    const at = (p: ResultPart) => ({ node: subject.node, attribute: p.attribute, location: subject.node.locationOf(p.attribute ?? '') });
+    if (parts.length === 1) return { status: parts[0].status, ...at(parts[0]), message: parts[0].message };
+    for (const status of ['fail', 'unknown'] as const) {
+      const deciding = parts.filter((p) => p.status === status);
+      if (deciding.length > 0) return { status, ...at(deciding[0]), message: deciding.map((p) => p.message).join('; '), parts };
+    }
+    return { ...report('pass', subject, passId, data), parts };
+  };
   return {
     ...init,
     get aws(): AwsModels {
@@ -69,5 +90,7 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     },
     verdict,
     report,
+    part,
+    combine,
   };
 }

@@ -7,6 +7,8 @@
 import type { ResourceGraph } from '../../graph/model';
 import type { AccountView } from '../../rules/types';
 import { memo } from '../memo';
+import { adaptIam } from './iam/adapt';
+import type { IamModel } from './iam/model';
 import { adaptRds } from './rds/adapt';
 import type { RdsModel } from './rds/model';
 
@@ -23,6 +25,10 @@ export class AwsModels {
   }
 
   // Services: one getter each, in alphabetical order.
+  get iam(): IamModel {
+    return this.service('iam', adaptIam);
+  }
+
   get rds(): RdsModel {
     return this.service('rds', adaptRds);
   }

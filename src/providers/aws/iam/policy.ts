@@ -25,6 +25,7 @@ import {
   buildPolicyDocument,
   documentUnknown,
 } from '../../../config/renderers/aws-iam-policy-document';
+import { memo } from '../../memo';
 
 // ------------------------------------------------------------------ model
 
@@ -621,6 +622,10 @@ function buildNode(graph: ResourceGraph, node: GraphNode, visiting: Set<string>)
  * statement's `at` is the data source and the attribute path it is written at.
  */
 export function readPolicyDocument(graph: ResourceGraph, node: GraphNode, labelPrefix = ''): ParsedPolicy {
+  return memo(graph, `iam:document:${node.address}\u0000${labelPrefix}`, () => buildDocumentPolicy(graph, node, labelPrefix));
+}
+
+function buildDocumentPolicy(graph: ResourceGraph, node: GraphNode, labelPrefix: string): ParsedPolicy {
   const built = buildNode(graph, node, new Set());
   if (built.error) return { invalid: `the AWS provider would fail to read ${node.address}: ${built.error}` };
   // A plan may know the rendered json even where the configuration alone does not.
@@ -719,6 +724,10 @@ function sameJson(a: Value | undefined, b: string): boolean {
  * the policy document data source each comes from, when it is in the graph.
  */
 export function policyValues(graph: ResourceGraph, node: GraphNode): PolicyValue[] {
+  return memo(graph, `iam:values:${node.address}`, () => findPolicyValues(graph, node));
+}
+
+function findPolicyValues(graph: ResourceGraph, node: GraphNode): PolicyValue[] {
   const out: PolicyValue[] = [];
   for (const { attr, kind } of POLICY_ATTRIBUTES[node.type] ?? []) {
     const paths = attr.includes('*') ? node.blocks(attr.split('.*.')[0]).map((b) => `${b.path}.${attr.split('.*.')[1]}`) : [attr];
@@ -737,8 +746,19 @@ export function policyValues(graph: ResourceGraph, node: GraphNode): PolicyValue
 /** Reads one policy value of a resource: from its data source when it comes from one, else parsed. */
 export function readPolicy(graph: ResourceGraph, pv: PolicyValue): ParsedPolicy {
   if (pv.document) return readPolicyDocument(graph, pv.document, `${pv.document.address} `);
-  return parsePolicy(pv.value, pv.path);
+  let parsed = parsedValues.get(pv);
+  if (!parsed) {
+    parsed = parsePolicy(pv.value, pv.path);
+    parsedValues.set(pv, parsed);
+  }
+  return parsed;
 }
+
+/**
+ * Parsed policies, once per graph: `policyValues` and `readPolicyDocument` are memoised on the graph,
+ * so every rule asking about the same policy value gets the same parse (a big plan holds thousands).
+ */
+const parsedValues = new WeakMap<PolicyValue, ParsedPolicy>();
 
 // ------------------------------------------------------------------ evaluating statements
 
