@@ -9,12 +9,21 @@ import type { Tri, Val } from '../providers/val';
 import type { RuleParameters } from './parameters';
 import type { AccountView, ResultPart, Rule, RuleContext, RuleResult, Status, Subject } from './types';
 
+/** A template split once into literal text (even indexes) and placeholder names (odd indexes). */
+const compiled = new Map<string, string[]>();
+
 /** Fills `{{name}}` placeholders; a missing one is a bug in the rule, so it throws. */
 export function formatMessage(template: string, data: Record<string, string | number>, ruleId: string): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => {
+  let pieces = compiled.get(template);
+  // Split once per template: big plans format tens of thousands of messages from a few templates.
+  if (!pieces) compiled.set(template, (pieces = template.split(/\{\{\s*(\w+)\s*\}\}/)));
+  let out = pieces[0];
+  for (let i = 1; i < pieces.length; i += 2) {
+    const key = pieces[i];
     if (!(key in data)) throw new Error(`${ruleId}: message placeholder {{${key}}} has no value`);
-    return String(data[key]);
-  });
+    out += String(data[key]) + pieces[i + 1];
+  }
+  return out;
 }
 
 export interface VerdictWords {

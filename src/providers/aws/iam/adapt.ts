@@ -20,14 +20,17 @@ function holder(graph: ResourceGraph, node: GraphNode): PolicyHolder {
 }
 
 function documents(graph: ResourceGraph): PolicyDocument[] {
-  const identity = new Set(documentsUsedBy(graph, IDENTITY_POLICY_TYPES, ['identity']).map((d) => d.address));
+  // Which documents each scope uses is found on first use: a run of TG-IAM-007 alone needs only one.
+  let identity: Set<string> | undefined;
+  let resource: Set<string> | undefined;
+  const usedAsIdentity = () => (identity ??= new Set(documentsUsedBy(graph, IDENTITY_POLICY_TYPES, ['identity']).map((d) => d.address)));
   // A document merged into another is judged as part of that one for resource and trust policies.
-  const resource = new Set(documentsUsedBy(graph, RESOURCE_POLICY_TYPES, ['resource', 'trust'], { direct: true }).map((d) => d.address));
+  const usedAsResource = () => (resource ??= new Set(documentsUsedBy(graph, RESOURCE_POLICY_TYPES, ['resource', 'trust'], { direct: true }).map((d) => d.address)));
   return graph.dataSources('aws_iam_policy_document').map((node) => {
     const doc = new PolicyDocument(node);
-    Object.defineProperty(doc, 'parsed', { get: () => readPolicyDocument(graph, node), enumerable: true });
-    doc.usedAsIdentity = identity.has(node.address);
-    doc.usedAsResourceOrTrust = resource.has(node.address);
+    Object.defineProperty(doc, 'parsed', { enumerable: true, get: () => readPolicyDocument(graph, node) });
+    Object.defineProperty(doc, 'usedAsIdentity', { enumerable: true, get: () => usedAsIdentity().has(node.address) });
+    Object.defineProperty(doc, 'usedAsResourceOrTrust', { enumerable: true, get: () => usedAsResource().has(node.address) });
     return doc;
   });
 }

@@ -72,11 +72,11 @@ export class PolicyHolder extends ModelResource {
 /** A `data "aws_iam_policy_document"`: judged once, where its statements are written. */
 export class PolicyDocument extends ModelResource {
   /** The merged statements (source/override documents included), parsed once per graph. */
-  parsed!: ParsedPolicy;
+  declare readonly parsed: ParsedPolicy;
   /** An identity policy uses it, also through a document that merges it. */
-  usedAsIdentity = false;
+  declare readonly usedAsIdentity: boolean;
   /** A resource or trust policy (RESOURCE_POLICY_TYPES) uses it directly. */
-  usedAsResourceOrTrust = false;
+  declare readonly usedAsResourceOrTrust: boolean;
 }
 
 /** An IAM role or group and every permission policy it holds. */

@@ -25,7 +25,6 @@ import {
   buildPolicyDocument,
   documentUnknown,
 } from '../../../config/renderers/aws-iam-policy-document';
-import { memo } from '../../memo';
 
 // ------------------------------------------------------------------ model
 
@@ -622,7 +621,10 @@ function buildNode(graph: ResourceGraph, node: GraphNode, visiting: Set<string>)
  * statement's `at` is the data source and the attribute path it is written at.
  */
 export function readPolicyDocument(graph: ResourceGraph, node: GraphNode, labelPrefix = ''): ParsedPolicy {
-  return memo(graph, `iam:document:${node.address}\u0000${labelPrefix}`, () => buildDocumentPolicy(graph, node, labelPrefix));
+  const byPrefix = perGraph(documentCache, graph).get(node) ?? perGraph(documentCache, graph).set(node, new Map()).get(node)!;
+  let parsed = byPrefix.get(labelPrefix);
+  if (!parsed) byPrefix.set(labelPrefix, (parsed = buildDocumentPolicy(graph, node, labelPrefix)));
+  return parsed;
 }
 
 function buildDocumentPolicy(graph: ResourceGraph, node: GraphNode, labelPrefix: string): ParsedPolicy {
@@ -724,7 +726,10 @@ function sameJson(a: Value | undefined, b: string): boolean {
  * the policy document data source each comes from, when it is in the graph.
  */
 export function policyValues(graph: ResourceGraph, node: GraphNode): PolicyValue[] {
-  return memo(graph, `iam:values:${node.address}`, () => findPolicyValues(graph, node));
+  const cache = perGraph(valuesCache, graph);
+  let values = cache.get(node);
+  if (!values) cache.set(node, (values = findPolicyValues(graph, node)));
+  return values;
 }
 
 function findPolicyValues(graph: ResourceGraph, node: GraphNode): PolicyValue[] {
@@ -759,6 +764,14 @@ export function readPolicy(graph: ResourceGraph, pv: PolicyValue): ParsedPolicy 
  * so every rule asking about the same policy value gets the same parse (a big plan holds thousands).
  */
 const parsedValues = new WeakMap<PolicyValue, ParsedPolicy>();
+const valuesCache = new WeakMap<ResourceGraph, Map<GraphNode, PolicyValue[]>>();
+const documentCache = new WeakMap<ResourceGraph, Map<GraphNode, Map<string, ParsedPolicy>>>();
+
+function perGraph<V>(caches: WeakMap<ResourceGraph, Map<GraphNode, V>>, graph: ResourceGraph): Map<GraphNode, V> {
+  let cache = caches.get(graph);
+  if (!cache) caches.set(graph, (cache = new Map()));
+  return cache;
+}
 
 // ------------------------------------------------------------------ evaluating statements
 
