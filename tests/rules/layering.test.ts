@@ -14,7 +14,6 @@ const NOT_YET_MIGRATED = new Set([
   'backup/TG-BAK-001.ts', 'backup/TG-BAK-002.ts', 'backup/TG-BAK-003.ts', 'backup/TG-BAK-004.ts',
   'encryption/TG-ENC-002.ts', 'encryption/TG-ENC-003.ts', 'encryption/TG-ENC-004.ts', 'encryption/TG-ENC-005.ts',
   'encryption/TG-ENC-006.ts', 'encryption/TG-ENC-007.ts', 'encryption/TG-ENC-008.ts', 'encryption/TG-ENC-009.ts',
-  'iam/TG-IAM-005.ts',
   'logging/TG-LOG-001.ts', 'logging/TG-LOG-002.ts', 'logging/TG-LOG-003.ts', 'logging/TG-LOG-004.ts', 'logging/TG-LOG-005.ts', 'logging/TG-LOG-006.ts',
   'network/TG-NET-001.ts', 'network/TG-NET-002.ts', 'network/TG-NET-003.ts', 'network/TG-NET-004.ts',
   'network/TG-NET-005.ts', 'network/TG-NET-006.ts', 'network/TG-NET-007.ts', 'network/TG-NET-008.ts',
