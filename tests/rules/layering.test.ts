@@ -19,7 +19,7 @@ const NOT_YET_MIGRATED = new Set([
   'network/TG-NET-005.ts', 'network/TG-NET-006.ts', 'network/TG-NET-007.ts', 'network/TG-NET-008.ts',
   'system/TG-SYS-001.ts', 'system/TG-SYS-002.ts',
   'transit/TG-TLS-001.ts', 'transit/TG-TLS-002.ts', 'transit/TG-TLS-003.ts', 'transit/TG-TLS-004.ts',
-  'transit/TG-TLS-005.ts', 'transit/TG-TLS-006.ts', 'transit/TG-TLS-007.ts', 'transit/TG-TLS-008.ts',
+  'transit/TG-TLS-005.ts', 'transit/TG-TLS-006.ts', 'transit/TG-TLS-007.ts',
 ]);
 
 function ruleFiles(): string[] {
