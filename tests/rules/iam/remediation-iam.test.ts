@@ -20,7 +20,7 @@ function firstHcl(markdown: string): string {
 describe('IAM remediation snippets pass their own rule', () => {
   it.each(RULES)('%s', async (id) => {
     const rule = findRule(id)!;
-    const { input, results } = await runRule(rule, { files: { 'main.tf': firstHcl(ruleDoc(id).remediation) } });
+    const { input, results } = await runRule(rule, { name: id, files: { 'main.tf': firstHcl(ruleDoc(id).remediation) } });
     expect(input.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(results.filter((r) => r.status !== 'pass').map((r) => `${r.status} ${r.node?.address}: ${r.message}`)).toEqual([]);
     if (!FIXED_BY_REMOVING.has(id)) expect(results.length).toBeGreaterThan(0);
