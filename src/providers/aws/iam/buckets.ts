@@ -37,6 +37,12 @@ export function adaptBuckets(graph: ResourceGraph, policiesOf: (node: GraphNode)
     b.policies = policiesOf(node).map((policy) => ({ holder: b, policy, name: 'policy', inline: true }));
     return b;
   });
+  const byAddress = new Map(buckets.map((b) => [b.address, [b]]));
+  const byName = new Map<string, PolicyBucket[]>();
+  for (const b of buckets) {
+    const name = b.node.attr('bucket').value;
+    if (typeof name === 'string') byName.set(name, [...(byName.get(name) ?? []), b]);
+  }
   const floating: string[] = [];
   for (const node of graph.resources('aws_s3_bucket_policy')) {
     const value = policyValues(graph, node)[0] ?? { path: 'policy', kind: 'resource' as const, value: null };
@@ -44,9 +50,7 @@ export function adaptBuckets(graph: ResourceGraph, policiesOf: (node: GraphNode)
     const { nodes, unresolved } = referencedNodes(graph, node, 'bucket', 'aws_s3_bucket');
     // A literal bucket name counts for the bucket of that name in the configuration.
     const names = unresolved.filter((v): v is string => typeof v === 'string');
-    const linked = nodes.length > 0
-      ? buckets.filter((b) => nodes.some((n) => n.address === b.address))
-      : buckets.filter((b) => names.includes(b.node.attr('bucket').value as string));
+    const linked = nodes.length > 0 ? nodes.flatMap((n) => byAddress.get(n.address) ?? []) : names.flatMap((n) => byName.get(n) ?? []);
     for (const b of linked) b.policies.push(entry);
     const u = unresolved.find((v): v is Unknown => v instanceof Unknown);
     if (nodes.length === 0 && linked.length === 0 && u) floating.push(`${node.address}${where(node)} has a bucket that is not known statically (${u.describe()})`);
