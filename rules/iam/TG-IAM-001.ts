@@ -1,7 +1,8 @@
 import { Rule, RuleContext, RuleResult } from '../../src/rules/types';
 import { IDENTITY_POLICY_TYPES, PolicyHolder } from '../../src/providers/aws/iam/model';
 import { PolicyQuestion, judgePolicy } from '../../src/providers/aws/iam/judge';
-import { Statement, isFullWildcardAction, isFullWildcardResource, showTexts } from '../../src/providers/aws/iam/policy';
+import { Statement, showTexts } from '../../src/providers/aws/iam/policy';
+import { isFullWildcardAction, isFullWildcardResource } from '../../src/providers/aws/iam/matching';
 import { actionElement, grantsAdmin } from '../../src/providers/aws/iam/statements';
 
 function describeGrant(s: Statement): string {

@@ -1,22 +1,15 @@
 import { Rule, RuleContext, RuleResult } from '../../src/rules/types';
 import { IDENTITY_POLICY_TYPES, PolicyHolder } from '../../src/providers/aws/iam/model';
 import { PolicyQuestion, judgePolicy } from '../../src/providers/aws/iam/judge';
+import { PolicyText, Statement, Tri, isConcreteReference, showTexts, triAnd, triNot, triSome } from '../../src/providers/aws/iam/policy';
 import {
-  PolicyText,
-  Statement,
-  Tri,
   coversAllResources,
   hasNarrowingCondition,
   isAllow,
-  isConcreteReference,
   isFullWildcardAction,
   isFullWildcardResource,
   patternsIntersect,
-  showTexts,
-  triAnd,
-  triNot,
-  triSome,
-} from '../../src/providers/aws/iam/policy';
+} from '../../src/providers/aws/iam/matching';
 import { actionElement } from '../../src/providers/aws/iam/statements';
 
 /** Actions that let a principal raise its own privileges (rules.md TG-IAM-002); patterns match as IAM wildcards. */

@@ -1,7 +1,8 @@
 import { Rule, RuleContext, RuleResult } from '../../src/rules/types';
 import { AttachedPolicy, awsManagedPolicyName } from '../../src/providers/aws/iam/attachments';
 import { MFA_SUBJECT_TYPES, Principal } from '../../src/providers/aws/iam/model';
-import { Statement, actionMatches, evaluateStatements, isFullWildcardAction, isParsed, showTexts, triAnd, triNot } from '../../src/providers/aws/iam/policy';
+import { Statement, evaluateStatements, isParsed, showTexts, triAnd, triNot } from '../../src/providers/aws/iam/policy';
+import { actionMatches, isFullWildcardAction } from '../../src/providers/aws/iam/matching';
 import {
   AdminKind,
   grantsAdmin,

@@ -1,7 +1,8 @@
 import { Rule, RuleContext, RuleResult } from '../../src/rules/types';
 import { PolicyHolder, RESOURCE_POLICY_TYPES } from '../../src/providers/aws/iam/model';
 import { PolicyQuestion, judgePolicy } from '../../src/providers/aws/iam/judge';
-import { Principals, Statement, Tri, appliesToEveryone, hasNarrowingCondition, isAllow, showTexts, triAnd, triNot } from '../../src/providers/aws/iam/policy';
+import { Principals, Statement, Tri, showTexts, triAnd, triNot } from '../../src/providers/aws/iam/policy';
+import { appliesToEveryone, hasNarrowingCondition, isAllow } from '../../src/providers/aws/iam/matching';
 
 /** An Allow statement open to everyone (`*`, `{"AWS": "*"}`, a wildcard-account ARN, a NotPrincipal) without a narrowing condition. */
 export function allowsEveryone(s: Statement): Tri {

@@ -7,7 +7,7 @@ import { adaptBuckets } from './buckets';
 import { documentsUsedBy } from './documents';
 import { heldPolicy } from './held-policy';
 import { IDENTITY_POLICY_TYPES, IamModel, PolicyDocument, PolicyHolder, Principal, RESOURCE_POLICY_TYPES } from './model';
-import { policyValues, readPolicyDocument } from './policy';
+import { policyValues, readPolicyDocument } from './policy-values';
 import { adaptAccessKeys, adaptPasswordPolicies, adaptUserPolicyGrants } from './users';
 
 function holder(graph: ResourceGraph, node: GraphNode): PolicyHolder {

@@ -13,7 +13,8 @@
  */
 import { Unknown } from '../../../eval/value';
 import { GraphNode, ResourceGraph } from '../../../graph/model';
-import { ParsedPolicy, isConcreteReference, policyValues, readPolicy } from './policy';
+import { ParsedPolicy, isConcreteReference } from './policy';
+import { policyValues, readPolicy } from './policy-values';
 import { referencedNodes } from '../../links';
 
 /** One policy a principal holds. */

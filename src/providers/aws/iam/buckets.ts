@@ -10,7 +10,7 @@ import { ModelResource } from '../../resource';
 import type { Tri } from '../../val';
 import { heldPolicy } from './held-policy';
 import { BucketPolicy, HeldPolicy, IamModel, PolicyBucket } from './model';
-import { policyValues } from './policy';
+import { policyValues } from './policy-values';
 
 function where(node: GraphNode): string {
   return node.location ? ` (${node.location.file}:${node.location.startLine})` : '';

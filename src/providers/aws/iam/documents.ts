@@ -14,7 +14,7 @@
  * is used however the including document is, unless only `direct` uses are asked for.
  */
 import { GraphNode, ResourceGraph } from '../../../graph/model';
-import { POLICY_ATTRIBUTES, PolicyKind, policyValues } from './policy';
+import { POLICY_ATTRIBUTES, PolicyKind, policyValues } from './policy-values';
 import { memo } from '../../memo';
 
 /** One resource using a policy document as one of its policies. */

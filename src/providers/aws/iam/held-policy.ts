@@ -1,7 +1,7 @@
 /** A policy attribute as the IAM model shows it: parsed on first use, and then once per graph. */
 import type { ResourceGraph } from '../../../graph/model';
 import type { HeldPolicy } from './model';
-import { PolicyValue, readPolicy } from './policy';
+import { PolicyValue, readPolicy } from './policy-values';
 
 export function heldPolicy(graph: ResourceGraph, pv: PolicyValue): HeldPolicy {
   return {

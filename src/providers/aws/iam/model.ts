@@ -7,7 +7,8 @@
 import { ModelResource } from '../../resource';
 import type { Tri, Val } from '../../val';
 import type { AttachedPolicy } from './attachments';
-import type { ParsedPolicy, PolicyKind } from './policy';
+import type { ParsedPolicy } from './policy';
+import type { PolicyKind } from './policy-values';
 
 /** Resources holding identity (permission) policies; `aws_iam_role` only through `inline_policy`. */
 export const IDENTITY_POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role'] as const;

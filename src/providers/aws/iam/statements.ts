@@ -1,24 +1,7 @@
 /** Facts about one policy statement that several IAM rules ask (three-valued, see policy.ts). */
 import { Unknown } from '../../../eval/value';
-import {
-  PolicyCondition,
-  Principals,
-  Statement,
-  Tri,
-  actionMatches,
-  coversAllResources,
-  grantsActionMatching,
-  grantsAllActions,
-  isAllow,
-  isFullWildcardAction,
-  patternsIntersect,
-  showTexts,
-  textTri,
-  triAnd,
-  triNot,
-  triOr,
-  triSome,
-} from './policy';
+import { PolicyCondition, Principals, Statement, Tri, showTexts, textTri, triAnd, triNot, triOr, triSome } from './policy';
+import { actionMatches, coversAllResources, grantsActionMatching, grantsAllActions, isAllow, isFullWildcardAction, patternsIntersect } from './matching';
 
 /** What an administrative grant covers: every action, or all of IAM (which can grant every action). */
 export type AdminKind = 'all' | 'iam';

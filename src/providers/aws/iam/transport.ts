@@ -5,7 +5,8 @@
  * which part is missing so the rule can word it.
  */
 import { Unknown } from '../../../eval/value';
-import { PolicyCondition, PolicyText, Statement, Tri, actionMatches, isConcreteReference, isEveryone, patternsIntersect, triAnd, triNot, triSome } from './policy';
+import { PolicyCondition, PolicyText, Statement, Tri, isConcreteReference, triAnd, triNot, triSome } from './policy';
+import { actionMatches, isEveryone, patternsIntersect } from './matching';
 
 /** Object actions a Deny must cover: reading and writing the data over plain HTTP. */
 export const OBJECT_ACTIONS = ['s3:GetObject', 's3:PutObject'];
