@@ -1,23 +1,16 @@
-import { Rule, RuleResult } from '../../src/rules/types';
+import { Rule, RuleContext, RuleResult } from '../../src/rules/types';
+import { IDENTITY_POLICY_TYPES, PolicyHolder } from '../../src/providers/aws/iam/model';
+import { PolicyQuestion, judgePolicy } from '../../src/providers/aws/iam/judge';
+import { PolicyText, Statement, Tri, isConcreteReference, showTexts, triAnd, triNot, triSome } from '../../src/providers/aws/iam/policy';
 import {
-  PolicyText,
-  Statement,
-  Tri,
   coversAllResources,
   hasNarrowingCondition,
   isAllow,
-  isConcreteReference,
   isFullWildcardAction,
   isFullWildcardResource,
   patternsIntersect,
-  showTexts,
-  triAnd,
-  triNot,
-  triSome,
-} from '../../src/rules/support/iam-policy';
-import { PolicyQuestion, checkIdentityPolicies, checkPolicyDocument } from '../../src/rules/support/policy-verdict';
-import { documentsUsedBy } from '../../src/rules/support/iam-documents';
-import { IDENTITY_POLICY_TYPES } from './TG-IAM-001';
+} from '../../src/providers/aws/iam/matching';
+import { actionElement } from '../../src/providers/aws/iam/statements';
 
 /** Actions that let a principal raise its own privileges (rules.md TG-IAM-002); patterns match as IAM wildcards. */
 export const PRIVILEGE_ESCALATION_ACTIONS: readonly string[] = [
@@ -88,16 +81,20 @@ function describeGrant(s: Statement): string {
   return `${s.label} allows ${actions} on ${resources}${condition}`;
 }
 
-const BROAD: PolicyQuestion = {
-    matches: grantsBroadOnAllResources,
-    element: (s) => (s.notActions !== undefined ? { json: 'NotAction', block: 'not_actions' } : { json: 'Action', block: 'actions' }),
-    failure: 'Overly broad permissions',
-    describe: describeGrant,
-    asks: 'grants a whole service or a privilege-escalation action on all resources',
-    passes: 'grants a whole-service wildcard or a privilege-escalation action on Resource "*" without a narrowing condition',
-  };
+const BROAD: PolicyQuestion = { matches: grantsBroadOnAllResources, element: actionElement, describe: describeGrant };
 
-
+/** A holder's identity policies, one part each; a role without inline policies is outside the rule. */
+function checkHolder({ report, part, summarise }: RuleContext, h: PolicyHolder): RuleResult | undefined {
+  if (!h.has(['identity'])) return h.type === 'aws_iam_role' ? undefined : report('unknown', h, 'missing', { why: h.requiredMissing ?? 'policy is not set' });
+  // A policy that is the json of an aws_iam_policy_document in the graph is judged once, on the document.
+  const own = h.own(['identity']);
+  if (own.length === 0) return undefined;
+  const parts = own.map((p) => {
+    const o = judgePolicy(p.parsed, p.path, p.path, BROAD);
+    return part(o.status, p.path, o.messageId, o.data, o.at);
+  });
+  return summarise(h, parts, 'passAll', { count: own.length });
+}
 
 export const rule: Rule = {
   meta: {
@@ -107,18 +104,29 @@ export const rule: Rule = {
     severity: 'high',
     fix: 'replace service wildcards and escalation actions on "*" with specific actions and resource ARNs',
     appliesTo: [...IDENTITY_POLICY_TYPES, 'aws_iam_policy_document'],
+    messages: {
+      fail: 'Overly broad permissions: {{grants}}',
+      unknown: 'Cannot tell whether {{name}} grants a whole service or a privilege-escalation action on all resources: {{reasons}}',
+      unreadable: '{{name}} {{why}}',
+      pass: 'no Allow statement in {{name}} grants a whole-service wildcard or a privilege-escalation action on Resource "*" without a narrowing condition ({{statements}})',
+      passAll: 'no inline policy grants a whole-service wildcard or a privilege-escalation action on Resource "*" without a narrowing condition ({{count}} policies)',
+      missing: '{{why}}',
+    },
   },
 
-  check({ graph }) {
+  check(ctx) {
     const out: RuleResult[] = [];
-    for (const node of graph.resources(IDENTITY_POLICY_TYPES)) {
-      const r = checkIdentityPolicies(graph, node, BROAD);
+    for (const h of ctx.aws.iam.identityHolders) {
+      const r = checkHolder(ctx, h);
       if (r) out.push(r);
     }
     // A policy document is judged once, on the document, when an identity policy uses it; one used only
     // as a resource or trust policy (a KMS key policy granting kms:* to the account) is not a permission
     // policy.
-    for (const doc of documentsUsedBy(graph, IDENTITY_POLICY_TYPES, ['identity'])) out.push(checkPolicyDocument(graph, doc, BROAD));
+    for (const doc of ctx.aws.iam.documents.filter((d) => d.usedAsIdentity)) {
+      const o = judgePolicy(doc.parsed, '', 'the policy document', BROAD);
+      out.push(ctx.report(o.status, doc, o.messageId, o.data, o.at));
+    }
     return out;
   },
 };

@@ -1,66 +1,38 @@
-import { Unknown, Value } from '../../src/eval/value';
-import { GraphNode } from '../../src/graph/model';
-import { RuleParameters } from '../../src/rules/parameters';
-import { asBoolean, setting } from '../../src/rules/support/attributes';
-import { combineParts } from '../../src/rules/support/results';
-import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
+import { ResultPart, Rule, RuleContext, RuleResult } from '../../src/rules/types';
+import { PASSWORD_POLICY_TYPES, PasswordPolicy } from '../../src/providers/aws/iam/model';
+import type { Val } from '../../src/providers/val';
 
-export const PASSWORD_POLICY_TYPES = ['aws_iam_account_password_policy'] as const;
-
-/** AWS provider v5 / IAM defaults when an attribute is omitted. */
-const DEFAULT_MINIMUM_PASSWORD_LENGTH = 6;
-const DEFAULT_REUSE_PREVENTION = 0;
-const DEFAULT_MAX_PASSWORD_AGE = 0;
-
-export const REQUIRE_ATTRIBUTES = ['require_lowercase_characters', 'require_uppercase_characters', 'require_numbers', 'require_symbols'] as const;
-
-/** A number setting: the number, an Unknown, or undefined when it is not a number. */
-function asNumber(v: Value | undefined): number | Unknown | undefined {
-  if (v instanceof Unknown) return v;
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
-  return undefined;
+/** A number setting against its requirement; `at` is the attribute only where it is written. */
+function numberPart({ part }: RuleContext, leaf: Val<number>, test: (n: number) => boolean, requirement: string): ResultPart {
+  const data = { value: leaf.describe(), requirement };
+  const at = leaf.present ? leaf.path : undefined;
+  if (!leaf.known) return part('unknown', leaf.path, 'unknownNumber', data, leaf.path);
+  const n = leaf.value;
+  if (n === undefined || Number.isNaN(n)) return part('unknown', leaf.path, 'notANumber', data, at);
+  if (test(n)) return part('pass', leaf.path, 'value', data, at);
+  const never = leaf.path === 'max_password_age' && n === 0 ? ' (passwords never expire)' : '';
+  return part('fail', leaf.path, 'tooWeak', { ...data, never }, at);
 }
 
-function numberPart(node: GraphNode, attr: string, defaultValue: number, test: (n: number) => boolean, requirement: string): ResultPart {
-  const s = setting(node, attr, defaultValue);
-  const at = s.read.present ? attr : undefined;
-  const n = asNumber(s.value);
-  if (n instanceof Unknown) return { name: attr, status: 'unknown', message: `${s.describe}: not known statically (${requirement} is required)`, attribute: attr };
-  if (n === undefined) return { name: attr, status: 'unknown', message: `${s.describe} is not a number (${requirement} is required)`, attribute: at };
-  if (test(n)) return { name: attr, status: 'pass', message: s.describe, attribute: at };
-  const never = attr === 'max_password_age' && n === 0 ? ' (passwords never expire)' : '';
-  return { name: attr, status: 'fail', message: `${s.describe}${never}: ${requirement} is required`, attribute: at };
+/** A `require_*` flag, which must be true. */
+function requirePart({ part }: RuleContext, leaf: Val<boolean | null>): ResultPart {
+  const data = { value: leaf.describe() };
+  const at = leaf.present ? leaf.path : undefined;
+  if (!leaf.known) return part('unknown', leaf.path, 'unknownFlag', data, leaf.path);
+  if (leaf.value === true) return part('pass', leaf.path, 'value', data, at);
+  if (leaf.value === false) return part('fail', leaf.path, 'flagOff', data, at);
+  return part('unknown', leaf.path, 'notABoolean', data, at);
 }
 
-function requirePart(node: GraphNode, attr: string): ResultPart {
-  const s = setting(node, attr, false);
-  const at = s.read.present ? attr : undefined;
-  const b = asBoolean(s.value);
-  if (b instanceof Unknown) return { name: attr, status: 'unknown', message: `${s.describe}: not known statically (true is required)`, attribute: attr };
-  if (b === true) return { name: attr, status: 'pass', message: s.describe, attribute: at };
-  if (b === false) return { name: attr, status: 'fail', message: `${s.describe}: true is required`, attribute: at };
-  return { name: attr, status: 'unknown', message: `${s.describe} is not a boolean (true is required)`, attribute: at };
-}
-
-function checkPolicy(node: GraphNode, params: RuleParameters): RuleResult {
+function checkPolicy(ctx: RuleContext, p: PasswordPolicy): RuleResult {
+  const { params } = ctx;
   const parts: ResultPart[] = [
-    numberPart(node, 'minimum_password_length', DEFAULT_MINIMUM_PASSWORD_LENGTH, (n) => n >= params.passwordMinLength, `at least ${params.passwordMinLength}`),
-    ...REQUIRE_ATTRIBUTES.map((a) => requirePart(node, a)),
-    numberPart(node, 'password_reuse_prevention', DEFAULT_REUSE_PREVENTION, (n) => n >= params.passwordReusePrevention, `at least ${params.passwordReusePrevention}`),
-    numberPart(
-      node,
-      'max_password_age',
-      DEFAULT_MAX_PASSWORD_AGE,
-      (n) => n >= 1 && n <= params.passwordMaxAgeDays,
-      `between 1 and ${params.passwordMaxAgeDays} days`,
-    ),
+    numberPart(ctx, p.minimumPasswordLength, (n) => n >= params.passwordMinLength, `at least ${params.passwordMinLength}`),
+    ...p.requirements.map((leaf) => requirePart(ctx, leaf)),
+    numberPart(ctx, p.passwordReusePrevention, (n) => n >= params.passwordReusePrevention, `at least ${params.passwordReusePrevention}`),
+    numberPart(ctx, p.maxPasswordAge, (n) => n >= 1 && n <= params.passwordMaxAgeDays, `between 1 and ${params.passwordMaxAgeDays} days`),
   ];
-  return combineParts(
-    node,
-    parts,
-    `password policy meets the profile: ${parts.map((p) => p.message).join(', ')}`,
-  );
+  return ctx.summarise(p, parts, 'pass', { settings: parts.map((x) => x.message).join(', ') });
 }
 
 export const rule: Rule = {
@@ -72,10 +44,20 @@ export const rule: Rule = {
     fix: 'set minimum_password_length >= 14, all require_* = true, password_reuse_prevention >= 24, max_password_age 1..90',
     appliesTo: PASSWORD_POLICY_TYPES,
     existence: true,
+    messages: {
+      value: '{{value}}',
+      unknownNumber: '{{value}}: not known statically ({{requirement}} is required)',
+      notANumber: '{{value}} is not a number ({{requirement}} is required)',
+      tooWeak: '{{value}}{{never}}: {{requirement}} is required',
+      unknownFlag: '{{value}}: not known statically (true is required)',
+      notABoolean: '{{value}} is not a boolean (true is required)',
+      flagOff: '{{value}}: true is required',
+      pass: 'password policy meets the profile: {{settings}}',
+    },
   },
 
-  check({ graph, params }) {
-    const policies = graph.resources(PASSWORD_POLICY_TYPES);
+  check(ctx) {
+    const policies = ctx.aws.iam.passwordPolicies;
     if (policies.length === 0) {
       return [
         {
@@ -84,6 +66,6 @@ export const rule: Rule = {
         },
       ];
     }
-    return policies.map((node) => checkPolicy(node, params));
+    return policies.map((p) => checkPolicy(ctx, p));
   },
 };

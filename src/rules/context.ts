@@ -9,12 +9,21 @@ import type { Tri, Val } from '../providers/val';
 import type { RuleParameters } from './parameters';
 import type { AccountView, ResultPart, Rule, RuleContext, RuleResult, Status, Subject } from './types';
 
+/** A template split once into literal text (even indexes) and placeholder names (odd indexes). */
+const compiled = new Map<string, string[]>();
+
 /** Fills `{{name}}` placeholders; a missing one is a bug in the rule, so it throws. */
 export function formatMessage(template: string, data: Record<string, string | number>, ruleId: string): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => {
+  let pieces = compiled.get(template);
+  // Split once per template: big plans format tens of thousands of messages from a few templates.
+  if (!pieces) compiled.set(template, (pieces = template.split(/\{\{\s*(\w+)\s*\}\}/)));
+  let out = pieces[0];
+  for (let i = 1; i < pieces.length; i += 2) {
+    const key = pieces[i];
     if (!(key in data)) throw new Error(`${ruleId}: message placeholder {{${key}}} has no value`);
-    return String(data[key]);
-  });
+    out += String(data[key]) + pieces[i + 1];
+  }
+  return out;
 }
 
 export interface VerdictWords {
@@ -41,6 +50,11 @@ export interface ModelContext {
   combine(subject: Subject, parts: ResultPart[], passMessage: string): RuleResult;
   /** One named part of a multi-part result, in the words of `meta.messages`. */
   part(status: ResultPart['status'], name: string, messageId: string, data?: Record<string, string | number>, at?: Val<unknown> | string): ResultPart;
+  /**
+   * Like `combine`, but the pass is worded by a message ID, and a single part is the result itself
+   * (no `parts` list): for rules judging each of a resource's policies.
+   */
+  summarise(subject: Subject, parts: ResultPart[], passId: string, data?: Record<string, string | number>): RuleResult;
 }
 
 export interface ContextInit {
@@ -75,6 +89,15 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     if (template === undefined) throw new Error(`${rule.meta.id}: no message "${messageId}" in meta.messages`);
     return { name, status, message: formatMessage(template, data, rule.meta.id), attribute: attributeOf(at) };
   };
+  const summarise: ModelContext['summarise'] = (subject, parts, passId, data = {}) => {
+    const at = (p: ResultPart) => ({ node: subject.node, attribute: p.attribute, location: subject.node.locationOf(p.attribute ?? '') });
+    if (parts.length === 1) return { status: parts[0].status, ...at(parts[0]), message: parts[0].message };
+    for (const status of ['fail', 'unknown'] as const) {
+      const deciding = parts.filter((p) => p.status === status);
+      if (deciding.length > 0) return { status, ...at(deciding[0]), message: deciding.map((p) => p.message).join('; '), parts };
+    }
+    return { ...report('pass', subject, passId, data), parts };
+  };
   return {
     ...init,
     get aws(): AwsModels {
@@ -84,6 +107,7 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     report,
     combine: combineResults,
     part,
+    summarise,
   };
 }
 

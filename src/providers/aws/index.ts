@@ -29,6 +29,8 @@ import { adaptElb } from './elb/adapt';
 import type { ElbModel } from './elb/model';
 import { adaptGuardDuty } from './guardduty/adapt';
 import type { GuardDutyModel } from './guardduty/model';
+import { adaptIam } from './iam/adapt';
+import type { IamModel } from './iam/model';
 import { adaptKms } from './kms/adapt';
 import type { KmsModel } from './kms/model';
 import { adaptLambda } from './lambda/adapt';
@@ -108,6 +110,10 @@ export class AwsModels {
 
   get guardduty(): GuardDutyModel {
     return this.service('guardduty', adaptGuardDuty);
+  }
+
+  get iam(): IamModel {
+    return this.service('iam', adaptIam);
   }
 
   get kms(): KmsModel {
