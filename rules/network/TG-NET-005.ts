@@ -19,10 +19,10 @@
  */
 import { Unknown } from '../../src/eval/value';
 import { GraphNode, ResourceGraph, SourceLocation } from '../../src/graph/model';
-import { asBoolean, setting } from '../../src/rules/support/attributes';
+import { asBoolean, setting } from '../../src/providers/attributes';
 import { combineParts } from '../../src/rules/support/results';
-import { ingressRules } from '../../src/rules/support/security-groups';
-import { LOAD_BALANCER_TYPES, SchemeRead, listenersOf, loadBalancerKind, loadBalancerScheme, loadBalancerSecurityGroups } from '../../src/rules/support/load-balancers';
+import { ingressRules } from '../../src/providers/aws/vpc/security-groups';
+import { LOAD_BALANCER_TYPES, SchemeRead, listenersOf, loadBalancerKind, loadBalancerScheme, loadBalancerSecurityGroups } from '../../src/providers/aws/elb/load-balancers';
 import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
 import { checkIngress } from './TG-NET-002';
 

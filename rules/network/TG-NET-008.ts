@@ -25,10 +25,10 @@
 import { Unknown, Value, isObject } from '../../src/eval/value';
 import { GraphNode, ResourceGraph, SourceLocation } from '../../src/graph/model';
 import { RuleResult, Rule } from '../../src/rules/types';
-import { IngressRule, classifyCidrs, ingressRules, isInternetCidr, showCidrs, vpcCidrs, vpcOf } from '../../src/rules/support/security-groups';
-import { LOAD_BALANCER_TYPES, loadBalancerKind, loadBalancerScheme, loadBalancerSecurityGroups } from '../../src/rules/support/load-balancers';
-import { followReference } from '../../src/rules/support/subnets';
-import { referrersVia, showValue } from '../../src/rules/support/vpcs';
+import { IngressRule, classifyCidrs, ingressRules, isInternetCidr, showCidrs, vpcCidrs, vpcOf } from '../../src/providers/aws/vpc/security-groups';
+import { LOAD_BALANCER_TYPES, loadBalancerKind, loadBalancerScheme, loadBalancerSecurityGroups } from '../../src/providers/aws/elb/load-balancers';
+import { followReference } from '../../src/providers/aws/vpc/subnets';
+import { referrersVia, showValue } from '../../src/providers/aws/vpc/vpcs';
 
 export const CLOUDFRONT_PREFIX_LIST_NAME = 'com.amazonaws.global.cloudfront.origin-facing';
 

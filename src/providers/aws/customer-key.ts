@@ -1,10 +1,10 @@
 /**
  * "Is this key attribute a customer-managed KMS key?" as a leaf, for every data service that takes a
  * key (databases, snapshot copies, backup vaults). The judgement itself belongs to the KMS helper
- * (src/rules/support/kms.ts, the `storage` service's); this only turns its answer into a `Val`.
+ * (src/providers/aws/kms/keys.ts, the `storage` service's); this only turns its answer into a `Val`.
  */
 import type { GraphNode, ResourceGraph } from '../../graph/model';
-import { judgeCustomerManagedKey } from '../../rules/support/kms';
+import { judgeCustomerManagedKey } from './kms/keys';
 import { Val } from '../val';
 
 /**

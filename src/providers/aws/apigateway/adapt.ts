@@ -1,8 +1,8 @@
 /** Builds the API Gateway model: REST (v1) and v2 custom domain names with their security policies. */
 import type { AwsModels } from '..';
 import { GraphNode } from '../../../graph/model';
-import { missingRequired } from '../../../rules/support/required';
-import { isTls12Plus, minTlsVersion, showTlsVersion } from '../../../rules/support/tls-policies';
+import { missingRequired } from '../../required';
+import { isTls12Plus, minTlsVersion, showTlsVersion } from '../elb/tls-policies';
 import { asIs, readVal, toString } from '../../read';
 import { ApiGatewayModel, REST_DOMAIN_TYPES, RestDomainName, SecurityPolicy, V2_DOMAIN_TYPES, V2DomainName } from './model';
 

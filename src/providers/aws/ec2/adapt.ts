@@ -2,8 +2,8 @@
 import type { AwsModels } from '..';
 import { Unknown } from '../../../eval/value';
 import { GraphNode, ResourceGraph } from '../../../graph/model';
-import { followReference } from '../../../rules/support/subnets';
-import { showValue } from '../../../rules/support/vpcs';
+import { followReference } from '../vpc/subnets';
+import { showValue } from '../vpc/vpcs';
 import { referencedNodes } from '../../links';
 import { readUserData } from '../plaintext';
 import { readBoolean } from './booleans';

@@ -4,8 +4,8 @@
  * configuration, by reference or by the literal `name` of one managed in the configuration.
  */
 import { GraphNode, ResourceGraph } from '../../../graph/model';
-import { followReference } from '../../../rules/support/subnets';
-import { showValue } from '../../../rules/support/vpcs';
+import { followReference } from '../vpc/subnets';
+import { showValue } from '../vpc/vpcs';
 import { show } from '../../attributes';
 
 export const TEMPLATE_BLOCKS = ['launch_template.0', 'mixed_instances_policy.0.launch_template.0.launch_template_specification.0'];

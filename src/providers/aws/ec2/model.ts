@@ -16,7 +16,7 @@ export const EBS_SNAPSHOT_TYPES = ['aws_ebs_snapshot', 'aws_ebs_snapshot_copy', 
 export const EBS_ENCRYPTION_BY_DEFAULT_TYPES = ['aws_ebs_encryption_by_default'] as const;
 export const INSTANCE_METADATA_DEFAULTS_TYPES = ['aws_ec2_instance_metadata_defaults'] as const;
 
-/** Whether a set of subnets is public (src/rules/support/subnets.ts decides, for every service alike). */
+/** Whether a set of subnets is public (src/providers/aws/vpc/subnets.ts decides, for every service alike). */
 export interface SubnetExposure {
   status: 'public' | 'private' | 'unknown';
   /** Names the subnet and the route table / gateway / attribute that decided. */

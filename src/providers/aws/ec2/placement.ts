@@ -1,10 +1,10 @@
 /**
  * Where compute runs: the subnets an attribute names and whether they are public. The subnet test is
- * the vpc service's (src/rules/support/subnets.ts, shared with the data-store rules); this file only
+ * the vpc service's (src/providers/aws/vpc/subnets.ts, shared with the data-store rules); this file only
  * picks the attributes compute resources name subnets with, for EC2, ECS and Lambda alike.
  */
 import { GraphNode, ResourceGraph } from '../../../graph/model';
-import { SubnetList, defaultVpc, subnetListExposure, subnetsOf } from '../../../rules/support/subnets';
+import { SubnetList, defaultVpc, subnetListExposure, subnetsOf } from '../vpc/subnets';
 import type { Placement, SubnetExposure } from './model';
 
 /** Several attributes' subnets as one list (each subnet once). */

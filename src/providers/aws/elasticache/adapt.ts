@@ -1,6 +1,6 @@
 /** Builds the ElastiCache model, with each replication group linked to the Global Datastores it joins. */
 import type { AwsModels } from '..';
-import { missingRequired } from '../../../rules/support/required';
+import { missingRequired } from '../../required';
 import { show } from '../../attributes';
 import { referencedNodes } from '../../links';
 import { readPresence, readVal, toBoolean, toNumber, toString } from '../../read';

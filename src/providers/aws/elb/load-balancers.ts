@@ -7,9 +7,9 @@
 import { Unknown } from '../../../eval/value';
 import { GraphNode, ResourceGraph } from '../../../graph/model';
 import { Setting, asBoolean, setting } from '../../attributes';
-import { followReference, subnetsOf } from '../../../rules/support/subnets';
-import { vpcOf } from '../../../rules/support/security-groups';
-import { defaultSecurityGroupsOf, referrersVia, showValue } from '../../../rules/support/vpcs';
+import { followReference, subnetsOf } from '../vpc/subnets';
+import { vpcOf } from '../vpc/security-groups';
+import { defaultSecurityGroupsOf, referrersVia, showValue } from '../vpc/vpcs';
 
 export const LOAD_BALANCER_TYPES = ['aws_lb', 'aws_alb'] as const;
 export const LISTENER_TYPES = ['aws_lb_listener', 'aws_alb_listener'] as const;

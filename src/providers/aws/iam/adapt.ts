@@ -1,7 +1,7 @@
 /** Builds the IAM model from the graph: policy holders, policy documents, roles and groups, users' grants, buckets. */
 import type { AwsModels } from '..';
 import type { GraphNode, ResourceGraph } from '../../../graph/model';
-import { missingRequired } from '../../../rules/support/required';
+import { missingRequired } from '../../required';
 import { attachedPolicies } from './attachments';
 import { adaptBuckets } from './buckets';
 import { documentsUsedBy } from './documents';

@@ -1,7 +1,7 @@
 /** Builds the OpenSearch model: `aws_opensearch_domain` and its legacy alias `aws_elasticsearch_domain` alike. */
 import type { AwsModels } from '..';
 import { Unknown } from '../../../eval/value';
-import { isTls12Plus, minTlsVersion, showTlsVersion } from '../../../rules/support/tls-policies';
+import { isTls12Plus, minTlsVersion, showTlsVersion } from '../elb/tls-policies';
 import { readVal, toBoolean, toString } from '../../read';
 import { readSecrets } from '../secrets';
 import { readSwitch } from '../switch';

@@ -2,7 +2,7 @@
 import type { AwsModels } from '..';
 import { Unknown } from '../../../eval/value';
 import type { GraphNode, ResourceGraph } from '../../../graph/model';
-import { missingRequired } from '../../../rules/support/required';
+import { missingRequired } from '../../required';
 import { show } from '../../attributes';
 import { referencedNodes } from '../../links';
 import { asIs, readPresence, readVal, toBoolean, toNumber, toString } from '../../read';

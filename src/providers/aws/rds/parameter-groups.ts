@@ -5,7 +5,7 @@
  */
 import { Unknown } from '../../../eval/value';
 import type { GraphNode, ResourceGraph } from '../../../graph/model';
-import { missingRequired } from '../../../rules/support/required';
+import { missingRequired } from '../../required';
 import { show } from '../../attributes';
 import { referencedNodes } from '../../links';
 import { memo } from '../../memo';

@@ -9,7 +9,7 @@
  * - required unless another argument is set ("Required unless a `snapshot_identifier` or
  *   `replicate_source_db` is provided"): the schema accepts it, the create call fails.
  */
-import { GraphNode } from '../../graph/model';
+import { GraphNode } from '../graph/model';
 
 interface RequiredArgument {
   /** Not required when one of these is set (the provider's "Required unless ..."). */

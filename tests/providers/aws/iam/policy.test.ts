@@ -1,29 +1,10 @@
-import { Unknown } from '../../../src/eval/value';
-import { loadInput } from '../../../src/load-input';
-import {
-  ParsedPolicy,
-  Statement,
-  actionMatches,
-  appliesToEveryone,
-  coversAllResources,
-  evaluateStatements,
-  grantsActionMatching,
-  grantsAllActions,
-  hasNarrowingCondition,
-  isConcreteReference,
-  isEveryone,
-  isParsed,
-  isPositiveOperator,
-  normalizeStatement,
-  parsePolicy,
-  patternsIntersect,
-  policyValues,
-  readPolicy,
-  readPolicyDocument,
-  triAnd,
-  triOr,
-} from '../../../src/rules/support/iam-policy';
-import { writeTree } from '../../helpers/tmp-tree';
+import { Unknown } from '../../../../src/eval/value';
+import { loadInput } from '../../../../src/load-input';
+import { ParsedPolicy, Statement, evaluateStatements, isConcreteReference, isParsed, triAnd, triOr } from '../../../../src/providers/aws/iam/policy';
+import { actionMatches, appliesToEveryone, coversAllResources, grantsActionMatching, grantsAllActions, hasNarrowingCondition, isEveryone, isPositiveOperator, patternsIntersect } from '../../../../src/providers/aws/iam/matching';
+import { normalizeStatement, parsePolicy } from '../../../../src/providers/aws/iam/parse';
+import { policyValues, readPolicy, readPolicyDocument } from '../../../../src/providers/aws/iam/policy-values';
+import { writeTree } from '../../../helpers/tmp-tree';
 
 const varX = new Unknown('var.x', 'no value given');
 const bucketArn = new Unknown('aws_s3_bucket.b.arn', 'known after apply', { address: 'aws_s3_bucket.b', attrPath: 'arn' });

@@ -1,6 +1,6 @@
-import { loadInput } from '../../../src/load-input';
-import { setting } from '../../../src/rules/support/attributes';
-import { writeTree } from '../../helpers/tmp-tree';
+import { loadInput } from '../../src/load-input';
+import { setting } from '../../src/providers/attributes';
+import { writeTree } from '../helpers/tmp-tree';
 
 describe('setting(): how an omitted attribute is described', () => {
   const root = writeTree({

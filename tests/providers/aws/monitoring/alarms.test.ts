@@ -1,4 +1,4 @@
-import { alarmRuleNames } from '../../../src/rules/support/alarms';
+import { alarmRuleNames } from '../../../../src/providers/aws/monitoring/alarms';
 
 describe('alarmRuleNames', () => {
   it('reads quoted and bare names, ARNs and AT_LEAST lists', () => {
