@@ -6,7 +6,8 @@
  */
 import { ALL_RULES } from '../rules';
 import { loadInput, LoadedInput } from '../src/load-input';
-import { DEFAULT_PARAMETERS, RuleParameters } from '../src/rules/parameters';
+import { RuleParameters } from '../src/rules/parameters';
+import { parameterCatalog, profileParameters } from '../src/profile/rule-parameters';
 import { RuleResult } from '../src/rules/types';
 import { ruleContext } from '../src/rules/context';
 import { CORPUS_DIR, readManifest } from './corpus';
@@ -29,22 +30,8 @@ interface Case {
   sourceRoot?: string;
 }
 
-const PARAM_NAMES: Record<string, keyof RuleParameters> = {
-  s3_require_kms: 's3RequireKms',
-  dynamodb_require_kms: 'dynamodbRequireKms',
-  default_vpc_is_private: 'defaultVpcIsPrivate',
-  backup_min_days: 'backupMinDays',
-  allowed_internet_ports: 'allowedInternetPorts',
-  accepted_tls_policies: 'acceptedTlsPolicies',
-};
-
 function paramsFor(profile: Record<string, unknown> | undefined): RuleParameters {
-  const params: RuleParameters = { ...DEFAULT_PARAMETERS };
-  for (const [k, v] of Object.entries(profile ?? {})) {
-    const name = PARAM_NAMES[k];
-    if (name) (params as unknown as Record<string, unknown>)[name] = v;
-  }
-  return params;
+  return profileParameters(parameterCatalog(ALL_RULES), profile ?? {});
 }
 
 const inputCache = new Map<string, Promise<LoadedInput>>();

@@ -3,8 +3,17 @@ import { Database } from '../../src/providers/aws/rds/model';
 import { AWS_DEFAULT_RETENTION_DAYS } from '../../src/providers/aws/rds/adapt';
 import { ModelContext } from '../../src/rules/context';
 import { days } from '../../src/rules/days';
+import { parameter } from '../../src/rules/parameter';
 
 export const BACKUP_TYPES = ['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster'] as const;
+
+const BACKUP_MIN_DAYS = parameter<number>({
+  key: 'backupMinDays',
+  profileKey: 'backup_min_days',
+  schema: { type: 'integer', minimum: 1, maximum: 35 },
+  default: 7,
+  description: 'minimum backup retention in days',
+});
 
 export const rule: Rule = {
   meta: {
@@ -12,6 +21,7 @@ export const rule: Rule = {
     title: 'Databases keep automated backups long enough',
     claim: 'backup-recovery',
     severity: 'high',
+    parameters: [BACKUP_MIN_DAYS],
     fix: 'set backup_retention_period to 7 or more days',
     appliesTo: BACKUP_TYPES,
     messages: {
@@ -25,7 +35,7 @@ export const rule: Rule = {
 
   check({ aws, params, report }) {
     const types: readonly string[] = BACKUP_TYPES;
-    return aws.rds.databases.filter((db) => types.includes(db.type)).flatMap((db) => check(db, params.backupMinDays, report) ?? []);
+    return aws.rds.databases.filter((db) => types.includes(db.type)).flatMap((db) => check(db, BACKUP_MIN_DAYS.of(params), report) ?? []);
   },
 };
 

@@ -2,6 +2,7 @@ import { BUCKET_TYPES, Bucket, SseConfiguration, SseRule } from '../../src/provi
 import type { Val } from '../../src/providers/val';
 import { formatMessage } from '../../src/rules/context';
 import { Rule, RuleContext, RuleResult, Status } from '../../src/rules/types';
+import { parameter } from '../../src/rules/parameter';
 
 /** What S3 has applied to every new bucket without a configuration since January 2023. */
 const S3_DEFAULT = 'AWS default SSE-S3 (AES-256) since 2023-01';
@@ -66,7 +67,7 @@ function judgeConfiguration(c: SseConfiguration, requireKms: boolean): Verdict[]
 }
 
 function checkBucket({ aws, report, params }: RuleContext, bucket: Bucket): RuleResult {
-  const requireKms = params.s3RequireKms;
+  const requireKms = S3_REQUIRE_KMS.of(params);
   const verdicts = bucket.encryption.flatMap((c) => judgeConfiguration(c, requireKms));
   if (verdicts.length === 0) {
     // A configuration whose bucket is not known may apply to this bucket: it matters only where it would change the verdict.
@@ -85,12 +86,21 @@ function checkBucket({ aws, report, params }: RuleContext, bucket: Bucket): Rule
   return { ...result, location: first.location ?? bucket.node.location };
 }
 
+const S3_REQUIRE_KMS = parameter<boolean>({
+  key: 's3RequireKms',
+  profileKey: 's3_require_kms',
+  schema: { type: 'boolean' },
+  default: false,
+  description: 'require SSE-KMS instead of the SSE-S3 default',
+});
+
 export const rule: Rule = {
   meta: {
     id: 'TG-ENC-004',
     title: 'S3 buckets are encrypted at rest',
     claim: 'rest-kms',
     severity: 'medium',
+    parameters: [S3_REQUIRE_KMS],
     fix: 'add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm = "aws:kms"',
     appliesTo: BUCKET_TYPES,
     messages: MESSAGES,

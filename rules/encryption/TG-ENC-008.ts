@@ -5,6 +5,7 @@ import type { Table } from '../../src/providers/aws/dynamodb/model';
 import type { Queue } from '../../src/providers/aws/sqs/model';
 import type { ModelResource } from '../../src/providers/resource';
 import type { Val } from '../../src/providers/val';
+import { parameter } from '../../src/rules/parameter';
 
 export const DATA_SERVICE_TYPES = [
   'aws_efs_file_system',
@@ -60,12 +61,21 @@ function keyRequired(subject: ModelResource, key: Val<boolean>, without: string,
   return key.value ? report('pass', subject, 'keySet', data, key) : report('fail', subject, 'keyMissing', data, key.present ? key : undefined);
 }
 
+const DYNAMODB_REQUIRE_KMS = parameter<boolean>({
+  key: 'dynamodbRequireKms',
+  profileKey: 'dynamodb_require_kms',
+  schema: { type: 'boolean' },
+  default: false,
+  description: 'fail DynamoDB tables encrypted with an AWS owned key',
+});
+
 export const rule: Rule = {
   meta: {
     id: 'TG-ENC-008',
     title: 'Other data services encrypt personal data at rest',
     claim: 'rest-kms',
     severity: 'medium',
+    parameters: [DYNAMODB_REQUIRE_KMS],
     fix: 'turn on encryption at rest (encrypted = true, a kms key, or encrypt_at_rest.enabled = true)',
     appliesTo: DATA_SERVICE_TYPES,
     messages: {
@@ -92,7 +102,7 @@ export const rule: Rule = {
   check({ aws, params, report }) {
     return [
       ...aws.efs.fileSystems.map((fs) => encryptionSwitch(fs, fs.encrypted, 'the file system is not encrypted at rest', report)),
-      ...aws.dynamodb.tables.map((table) => dynamodb(table, params.dynamodbRequireKms, report)),
+      ...aws.dynamodb.tables.map((table) => dynamodb(table, DYNAMODB_REQUIRE_KMS.of(params), report)),
       ...aws.sqs.queues.map((queue) => sqs(queue, report)),
       ...aws.sns.topics.map((topic) => keyRequired(topic, topic.kmsKey, "the topic's messages are not encrypted at rest", report)),
       ...aws.logGroupKeys.map((group) => keyRequired(group, group.kmsKey, 'the log data is not encrypted with a KMS key', report)),

@@ -1,6 +1,7 @@
 import { ResultPart, Rule, RuleContext, RuleResult } from '../../src/rules/types';
 import { PASSWORD_POLICY_TYPES, PasswordPolicy } from '../../src/providers/aws/iam/model';
 import type { Val } from '../../src/providers/val';
+import { parameter } from '../../src/rules/parameter';
 
 /** A number setting against its requirement; `at` is the attribute only where it is written. */
 function numberPart({ part }: RuleContext, leaf: Val<number>, test: (n: number) => boolean, requirement: string): ResultPart {
@@ -25,15 +26,39 @@ function requirePart({ part }: RuleContext, leaf: Val<boolean | null>): ResultPa
 }
 
 function checkPolicy(ctx: RuleContext, p: PasswordPolicy): RuleResult {
-  const { params } = ctx;
+  const minLength = MIN_LENGTH.of(ctx.params);
+  const reuse = REUSE_PREVENTION.of(ctx.params);
+  const maxAge = MAX_AGE_DAYS.of(ctx.params);
   const parts: ResultPart[] = [
-    numberPart(ctx, p.minimumPasswordLength, (n) => n >= params.passwordMinLength, `at least ${params.passwordMinLength}`),
+    numberPart(ctx, p.minimumPasswordLength, (n) => n >= minLength, `at least ${minLength}`),
     ...p.requirements.map((leaf) => requirePart(ctx, leaf)),
-    numberPart(ctx, p.passwordReusePrevention, (n) => n >= params.passwordReusePrevention, `at least ${params.passwordReusePrevention}`),
-    numberPart(ctx, p.maxPasswordAge, (n) => n >= 1 && n <= params.passwordMaxAgeDays, `between 1 and ${params.passwordMaxAgeDays} days`),
+    numberPart(ctx, p.passwordReusePrevention, (n) => n >= reuse, `at least ${reuse}`),
+    numberPart(ctx, p.maxPasswordAge, (n) => n >= 1 && n <= maxAge, `between 1 and ${maxAge} days`),
   ];
   return ctx.summarise(p, parts, 'pass', { settings: parts.map((x) => x.message).join(', ') });
 }
+
+const MIN_LENGTH = parameter<number>({
+  key: 'passwordMinLength',
+  profileKey: 'password_min_length',
+  schema: { type: 'integer', minimum: 6, maximum: 128 },
+  default: 14,
+  description: 'minimum password length',
+});
+const REUSE_PREVENTION = parameter<number>({
+  key: 'passwordReusePrevention',
+  profileKey: 'password_reuse_prevention',
+  schema: { type: 'integer', minimum: 1, maximum: 24 },
+  default: 24,
+  description: 'previous passwords that cannot be reused',
+});
+const MAX_AGE_DAYS = parameter<number>({
+  key: 'passwordMaxAgeDays',
+  profileKey: 'password_max_age_days',
+  schema: { type: 'integer', minimum: 1, maximum: 1095 },
+  default: 90,
+  description: 'maximum password age in days',
+});
 
 export const rule: Rule = {
   meta: {
@@ -41,6 +66,7 @@ export const rule: Rule = {
     title: 'The account password policy requires strong, expiring, non-reused passwords',
     claim: 'authentication',
     severity: 'medium',
+    parameters: [MIN_LENGTH, REUSE_PREVENTION, MAX_AGE_DAYS],
     fix: 'set minimum_password_length >= 14, all require_* = true, password_reuse_prevention >= 24, max_password_age 1..90',
     appliesTo: PASSWORD_POLICY_TYPES,
     existence: true,

@@ -4,6 +4,7 @@
  * follows subnet groups, inherited ones and `vpc_options`; a store without subnets lands in the default
  * VPC, which counts as private only as the profile's `default_vpc_is_private` allows).
  */
+import { DEFAULT_VPC_IS_PRIVATE } from '../../src/rules/parameters';
 import { PLACED_STORE_TYPES } from '../../src/providers/aws/vpc/data-stores';
 import type { Placement, SubnetExposure } from '../../src/providers/aws/vpc/model';
 import { defaultVpcExposure } from '../../src/providers/aws/vpc/subnets';
@@ -49,6 +50,7 @@ export const rule: Rule = {
     title: 'Data stores are not reachable from the internet',
     claim: 'network-private',
     severity: 'critical',
+    parameters: [DEFAULT_VPC_IS_PRIVATE],
     fix: 'set publicly_accessible = false and use a subnet group of private subnets only',
     appliesTo: PLACED_STORE_TYPES,
     messages: { parts: '{{parts}}' },
@@ -60,7 +62,7 @@ export const rule: Rule = {
       const parts: ResultPart[] = [];
       // publicly_accessible first: when both fail, the finding points at the switch the user set.
       if (store.publiclyAccessible) parts.push(publicAccessPart(store.publiclyAccessible));
-      parts.push(placementPart(store.placement, params.defaultVpcIsPrivate, store.publiclyAccessible));
+      parts.push(placementPart(store.placement, DEFAULT_VPC_IS_PRIVATE.of(params), store.publiclyAccessible));
       const { status, deciding } = combineParts(parts);
       // A pass names every part; a fail or unknown points at the first deciding part (a lone passing part too).
       const attribute = status === 'pass' && parts.length > 1 ? undefined : deciding[0].attribute;

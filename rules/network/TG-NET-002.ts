@@ -2,6 +2,7 @@
  * TG-NET-002: security groups open only allow-listed ports to the internet. One result per security
  * group (its inline ingress blocks) and per ingress rule resource; egress rules are out of scope.
  */
+import { ALLOWED_INTERNET_PORTS } from '../../src/rules/parameters';
 import { ingressRuleOf } from '../../src/providers/aws/vpc/adapt';
 import { type IngressRule, showCidrs } from '../../src/providers/aws/vpc/model';
 import { combineParts } from '../../src/rules/context';
@@ -51,6 +52,7 @@ export const rule: Rule = {
     title: 'Security groups open only allow-listed ports to the internet',
     claim: 'network-private',
     severity: 'high',
+    parameters: [ALLOWED_INTERNET_PORTS],
     fix: 'limit internet ingress (0.0.0.0/0, ::/0) to the allow-listed ports; use security groups or private CIDRs for the rest',
     appliesTo: TYPES,
     messages: {
@@ -61,7 +63,7 @@ export const rule: Rule = {
   },
 
   check({ aws, params, report }) {
-    const allowed = params.allowedInternetPorts;
+    const allowed = ALLOWED_INTERNET_PORTS.of(params);
     const out: RuleResult[] = [];
     for (const group of aws.vpc.securityGroups.filter((g) => g.type === 'aws_security_group')) {
       const parts = group.inlineIngress.map((r) => internetIngressPart(r, allowed));

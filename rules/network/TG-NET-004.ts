@@ -19,6 +19,7 @@
  *   `map_public_ip_on_launch`, which the subnet test covers.
  * Profile exemptions (bastions by address or tag) are applied by the engine, not here.
  */
+import { DEFAULT_VPC_IS_PRIVATE } from '../../src/rules/parameters';
 import type { Launchers, Placement, PublicIpSwitch, SubnetExposure } from '../../src/providers/aws/ec2/model';
 import type { ModelResource } from '../../src/providers/resource';
 import { combineResults } from '../../src/rules/context';
@@ -73,12 +74,13 @@ export const rule: Rule = {
     title: 'Application compute runs in private subnets',
     claim: 'network-private',
     severity: 'high',
+    parameters: [DEFAULT_VPC_IS_PRIVATE],
     fix: 'place the compute in private subnets and turn off public IP assignment (assign_public_ip / associate_public_ip_address = false)',
     appliesTo: TYPES,
   },
 
   check({ aws, params }) {
-    const vpcIsPrivate = params.defaultVpcIsPrivate;
+    const vpcIsPrivate = DEFAULT_VPC_IS_PRIVATE.of(params);
     const { instances, launchTemplates, launchConfigurations, autoscalingGroups } = aws.ec2;
     return [
       ...aws.ecs.services.map((s) => {

@@ -25,6 +25,7 @@ import { ingressRules } from '../../src/providers/aws/vpc/security-groups';
 import { LOAD_BALANCER_TYPES, SchemeRead, listenersOf, loadBalancerKind, loadBalancerScheme, loadBalancerSecurityGroups } from '../../src/providers/aws/elb/load-balancers';
 import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
 import { checkIngress } from './TG-NET-002';
+import { ALLOWED_INTERNET_PORTS } from '../../src/rules/parameters';
 
 type Part = ResultPart & { location?: SourceLocation };
 
@@ -128,6 +129,7 @@ export const rule: Rule = {
     title: 'Load balancers drop invalid headers and admit the internet only on allowed ports',
     claim: 'network-private',
     severity: 'medium',
+    parameters: [ALLOWED_INTERNET_PORTS],
     fix: 'set drop_invalid_header_fields = true on internet-facing ALBs and open only allow-listed ports to the internet in the load balancer security groups',
     appliesTo: LOAD_BALANCER_TYPES,
   },
@@ -135,7 +137,7 @@ export const rule: Rule = {
   check({ graph, params }) {
     const out: RuleResult[] = [];
     for (const lb of graph.resources(LOAD_BALANCER_TYPES)) {
-      const r = checkLoadBalancer(graph, lb, params.allowedInternetPorts);
+      const r = checkLoadBalancer(graph, lb, ALLOWED_INTERNET_PORTS.of(params));
       if (r) out.push(r);
     }
     return out;

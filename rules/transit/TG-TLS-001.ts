@@ -1,3 +1,4 @@
+import { ACCEPTED_TLS_POLICIES } from '../../src/rules/parameters';
 import { CLASSIC_TYPES, ClassicListener, DEFAULT_SSL_POLICY, LISTENER_TYPES, Listener, ListenerAction, NegotiationPolicy } from '../../src/providers/aws/elb/model';
 import { TlsPolicyFamily, acceptsOnlyTls12Plus, minTlsVersion, showTlsVersion } from '../../src/providers/aws/elb/tls-policies';
 import { ResultPart, Rule, RuleContext as Ctx, RuleResult } from '../../src/rules/types';
@@ -9,7 +10,7 @@ const UNKNOWN_POLICY = 'which is not a known predefined ELB security policy (lis
 
 /** A predefined policy name: `ok` (TLS 1.2+ only), `weak` (with the lowest version it accepts), or not known. */
 function judge(name: string, { params }: Ctx, family: TlsPolicyFamily = 'elb') {
-  const ok = acceptsOnlyTls12Plus(family, name, params.acceptedTlsPolicies);
+  const ok = acceptsOnlyTls12Plus(family, name, ACCEPTED_TLS_POLICIES.of(params));
   const min = minTlsVersion(family, name);
   return { ok, min: min && showTlsVersion(min) };
 }
@@ -92,7 +93,7 @@ function checkListener(ctx: Ctx, l: Listener): RuleResult | undefined {
 
 /** What an SSL negotiation policy allows, as a part of a Classic listener's message. */
 function policyVerdict(ctx: Ctx, p: NegotiationPolicy): { status: ResultPart['status']; message: string } {
-  if (p.policyName !== undefined && ctx.params.acceptedTlsPolicies.includes(p.policyName)) return { status: 'pass', message: `${p.address} (${JSON.stringify(p.policyName)}) is accepted by the profile (acceptedTlsPolicies)` };
+  if (p.policyName !== undefined && ACCEPTED_TLS_POLICIES.of(ctx.params).includes(p.policyName)) return { status: 'pass', message: `${p.address} (${JSON.stringify(p.policyName)}) is accepted by the profile (acceptedTlsPolicies)` };
   if (p.unknown) return { status: 'unknown', message: p.unknown };
   if (p.reference) {
     const shown = `${p.address} Reference-Security-Policy = ${p.reference.describe()}`;
@@ -129,6 +130,7 @@ export const rule: Rule = {
     title: 'Internet-facing load balancer listeners accept only TLS 1.2 or newer',
     claim: 'transit-tls12',
     severity: 'high',
+    parameters: [ACCEPTED_TLS_POLICIES],
     fix: 'set ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" (HTTPS/TLS) or redirect HTTP to HTTPS',
     appliesTo: [...LISTENER_TYPES, ...CLASSIC_TYPES],
     messages: {

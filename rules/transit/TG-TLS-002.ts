@@ -1,3 +1,4 @@
+import { ACCEPTED_TLS_POLICIES } from '../../src/rules/parameters';
 import { CacheBehavior, DEFAULT_MINIMUM_PROTOCOL_VERSION, DISTRIBUTION_TYPES, Distribution } from '../../src/providers/aws/cloudfront/model';
 import { acceptsOnlyTls12Plus, minTlsVersion, showTlsVersion } from '../../src/providers/aws/elb/tls-policies';
 import { ResultPart, Rule, RuleContext as Ctx } from '../../src/rules/types';
@@ -33,7 +34,7 @@ function certificateParts(ctx: Ctx, d: Distribution): ResultPart[] {
     parts.push(ctx.part('unknown', name, 'versionUnknown', { value: version.describe() }, version));
     return parts;
   }
-  const ok = acceptsOnlyTls12Plus('cloudfront', version.value!, ctx.params.acceptedTlsPolicies);
+  const ok = acceptsOnlyTls12Plus('cloudfront', version.value!, ACCEPTED_TLS_POLICIES.of(ctx.params));
   const min = minTlsVersion('cloudfront', version.value!);
   const words = { value: version.describe(), min: min ? showTlsVersion(min) : '' };
   if (ok === undefined) parts.push(ctx.part('unknown', name, 'versionNotKnown', words, at));
@@ -47,6 +48,7 @@ export const rule: Rule = {
     title: 'CloudFront distributions require HTTPS with TLS 1.2 or newer from viewers',
     claim: 'transit-tls12',
     severity: 'high',
+    parameters: [ACCEPTED_TLS_POLICIES],
     fix: 'set viewer_protocol_policy = "redirect-to-https" and a custom certificate with minimum_protocol_version = "TLSv1.2_2021"',
     appliesTo: DISTRIBUTION_TYPES,
     messages: {

@@ -1,3 +1,4 @@
+import { ACCEPTED_TLS_POLICIES } from '../../src/rules/parameters';
 import { CustomOriginConfig, DISTRIBUTION_TYPES, Origin } from '../../src/providers/aws/cloudfront/model';
 import { acceptsOnlyTls12Plus, minTlsVersion, showTlsVersion } from '../../src/providers/aws/elb/tls-policies';
 import { ResultPart, Rule, RuleContext as Ctx } from '../../src/rules/types';
@@ -33,7 +34,7 @@ function sslProtocolsPart(ctx: Ctx, name: string, c: CustomOriginConfig): Result
       unknown.push(p.unknown);
       continue;
     }
-    const ok = acceptsOnlyTls12Plus('cloudfront_origin', p.name, ctx.params.acceptedTlsPolicies);
+    const ok = acceptsOnlyTls12Plus('cloudfront_origin', p.name, ACCEPTED_TLS_POLICIES.of(ctx.params));
     const min = minTlsVersion('cloudfront_origin', p.name);
     if (ok === false && min) weak.push(showTlsVersion(min) === p.name ? JSON.stringify(p.name) : `${JSON.stringify(p.name)} (${showTlsVersion(min)})`);
     else if (ok !== true) unknown.push(`${JSON.stringify(p.name)} is not a known origin protocol`);
@@ -60,6 +61,7 @@ export const rule: Rule = {
     title: 'CloudFront connects to custom origins with HTTPS and TLS 1.2 only',
     claim: 'transit-tls12',
     severity: 'high',
+    parameters: [ACCEPTED_TLS_POLICIES],
     fix: 'set origin_protocol_policy = "https-only" and origin_ssl_protocols = ["TLSv1.2"] on every custom origin',
     appliesTo: DISTRIBUTION_TYPES,
     messages: {

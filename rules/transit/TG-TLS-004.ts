@@ -1,3 +1,4 @@
+import { ACCEPTED_TLS_POLICIES } from '../../src/rules/parameters';
 import { REST_DOMAIN_TYPES, SecurityPolicy, V2_DOMAIN_TYPES, V2DomainName } from '../../src/providers/aws/apigateway/model';
 import { Tri } from '../../src/providers/val';
 import { combineParts, formatMessage, whereWritten } from '../../src/rules/context';
@@ -31,7 +32,7 @@ function v2Result({ report, params }: RuleContext, domain: V2DomainName) {
     const name = configs.length > 1 ? path.replace(/\.(\d+)$/, '[$1]') : 'domain_name_configuration';
     if (!block.known) return { name, status: 'unknown', message: `domain_name_configuration is not known statically: ${block.reason}`, attribute: path };
     if (missingPolicy) return { name, status: 'unknown', message: `${configs.length > 1 ? `${name}: ` : ''}${missingPolicy}`, attribute: path };
-    const { answer, id, data } = judge(securityPolicy, params.acceptedTlsPolicies);
+    const { answer, id, data } = judge(securityPolicy, ACCEPTED_TLS_POLICIES.of(params));
     const message = formatMessage(MESSAGES[id], data, 'TG-TLS-004');
     return { name, status: statusOf(answer), message: `${name}.${message}`, attribute: securityPolicy.name.path };
   });
@@ -46,6 +47,7 @@ export const rule: Rule = {
     title: 'API Gateway custom domain names only accept TLS 1.2 or newer',
     claim: 'transit-tls12',
     severity: 'medium',
+    parameters: [ACCEPTED_TLS_POLICIES],
     fix: 'set security_policy = "TLS_1_2" (or a SecurityPolicy_TLS13_* policy)',
     appliesTo: [...REST_DOMAIN_TYPES, ...V2_DOMAIN_TYPES],
     messages: MESSAGES,
@@ -56,7 +58,7 @@ export const rule: Rule = {
     return [
       ...aws.apigateway.restDomainNames.map((domain) => {
         const policy = domain.securityPolicy;
-        const { answer, id, data } = judge(policy, params.acceptedTlsPolicies);
+        const { answer, id, data } = judge(policy, ACCEPTED_TLS_POLICIES.of(params));
         return report(statusOf(answer), domain, id, data, whereWritten(policy.name));
       }),
       ...aws.apigateway.v2DomainNames.map((domain) => v2Result(ctx, domain)),

@@ -1,3 +1,4 @@
+import { ACCEPTED_TLS_POLICIES } from '../../src/rules/parameters';
 import { ResultPart, Rule } from '../../src/rules/types';
 import { DOMAIN_TYPES, Domain } from '../../src/providers/aws/opensearch/model';
 
@@ -36,6 +37,7 @@ export const rule: Rule = {
     title: 'OpenSearch domains require HTTPS with TLS 1.2 or newer',
     claim: 'transit-tls12',
     severity: 'medium',
+    parameters: [ACCEPTED_TLS_POLICIES],
     fix: 'set domain_endpoint_options { enforce_https = true, tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10" }',
     appliesTo: DOMAIN_TYPES,
   },
@@ -45,13 +47,13 @@ export const rule: Rule = {
       const endpoint = domain.endpoint;
       if (!endpoint) {
         const notEnforced = 'domain_endpoint_options is not set: HTTPS is not enforced (enforce_https = true only applies when the block is written)';
-        return combine(domain, [part('enforce_https', 'fail', notEnforced), tlsPolicyPart(domain, undefined, params.acceptedTlsPolicies)], '');
+        return combine(domain, [part('enforce_https', 'fail', notEnforced), tlsPolicyPart(domain, undefined, ACCEPTED_TLS_POLICIES.of(params))], '');
       }
       if (endpoint.unknownReason !== undefined) {
         const message = `domain_endpoint_options is not known statically: ${endpoint.unknownReason}`;
         return combine(domain, [part('domain_endpoint_options', 'unknown', message, 'domain_endpoint_options')], '');
       }
-      const parts = [enforceHttpsPart(domain, endpoint.path), tlsPolicyPart(domain, endpoint.path, params.acceptedTlsPolicies)];
+      const parts = [enforceHttpsPart(domain, endpoint.path), tlsPolicyPart(domain, endpoint.path, ACCEPTED_TLS_POLICIES.of(params))];
       return combine(domain, parts, parts.map((p) => p.message).join('; '));
     });
   },

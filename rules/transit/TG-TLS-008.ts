@@ -2,6 +2,7 @@ import { ResultPart, Rule, RuleContext, RuleResult } from '../../src/rules/types
 import { BucketPolicy, PolicyBucket } from '../../src/providers/aws/iam/model';
 import { evaluateStatements, isParsed } from '../../src/providers/aws/iam/policy';
 import { OBJECT_ACTIONS, TransportMiss, deniesInsecureTransport } from '../../src/providers/aws/iam/transport';
+import { parameter } from '../../src/rules/parameter';
 
 /** Why a statement on aws:SecureTransport = false does not refuse plain HTTP, as messages say it. */
 const MISSES: Record<TransportMiss, string> = {
@@ -49,12 +50,22 @@ function checkBucket(ctx: RuleContext, bucket: PolicyBucket, floating: string[],
   return report(unlessNoted(status), bucket, 'verdicts', { verdicts: joined, note }, attribute);
 }
 
+/** Off by default: every bucket is checked. */
+const PERSONAL_DATA_TAG = parameter<{ key: string; value?: string } | undefined>({
+  key: 'personalDataTag',
+  profileKey: 'personal_data_tag',
+  schema: { type: 'object', additionalProperties: false, required: ['key'], properties: { key: { type: 'string' }, value: { type: 'string' } } },
+  default: undefined,
+  description: 'check only buckets with this tag (and value), the ones holding personal data',
+});
+
 export const rule: Rule = {
   meta: {
     id: 'TG-TLS-008',
     title: 'S3 bucket policies deny requests without TLS',
     claim: 'transit-tls12',
     severity: 'low',
+    parameters: [PERSONAL_DATA_TAG],
     fix: 'add a bucket policy statement that denies s3:* for Principal "*" when aws:SecureTransport is "false"',
     appliesTo: ['aws_s3_bucket'],
     messages: {
@@ -72,7 +83,7 @@ export const rule: Rule = {
 
   check(ctx) {
     const { buckets, floatingBucketPolicies } = ctx.aws.iam;
-    const tag = ctx.params.personalDataTag;
+    const tag = PERSONAL_DATA_TAG.of(ctx.params);
     const out: RuleResult[] = [];
     for (const bucket of buckets) {
       let note = '';

@@ -3,7 +3,7 @@
 // @ts-nocheck
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"tomguard TOM profile","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"description":"Short name shown in reports, e.g. \"acme-dpa-2026\"."},"description":{"type":"string"},"extends":{"enum":["reference"],"description":"Start from the built-in reference TOM: its claims and out-of-scope sections apply unless replaced."},"claims":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","section","title","rules"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"section":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"rules":{"type":"array","items":{"type":"string","pattern":"^TG-[A-Z]{3}-[0-9]{3}$"}},"externalEvidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["statement"],"properties":{"statement":{"type":"string","minLength":1,"description":"What shows the claim outside the scanned code."},"link":{"type":"string"}}}}}}},"outOfScope":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["section","title"],"properties":{"section":{"type":"string"},"title":{"type":"string"}}}},"parameters":{"type":"object","additionalProperties":false,"properties":{"allowed_internet_ports":{"type":"array","items":{"type":"integer","minimum":0,"maximum":65535}},"accepted_tls_policies":{"type":"array","items":{"type":"string"}},"backup_min_days":{"type":"integer","minimum":1,"maximum":35},"s3_require_kms":{"type":"boolean"},"dynamodb_require_kms":{"type":"boolean"},"default_vpc_is_private":{"type":"boolean"},"password_min_length":{"type":"integer","minimum":6,"maximum":128},"password_reuse_prevention":{"type":"integer","minimum":1,"maximum":24},"password_max_age_days":{"type":"integer","minimum":1,"maximum":1095},"personal_data_tag":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string"},"value":{"type":"string"}}}}},"accounts":{"type":"array","description":"The AWS accounts of an estate: existence claims (CloudTrail, GuardDuty, password policy, alerting) are judged per account. Without it, everything scanned together is one account.","items":{"type":"object","additionalProperties":false,"required":["name","roots"],"properties":{"name":{"type":"string","minLength":1},"roots":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Root directory globs relative to the working directory (* within a folder name, ** across folders)."}}}},"exemptions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["reason"],"anyOf":[{"required":["address"]},{"required":["tag"]}],"properties":{"rules":{"type":"array","items":{"type":"string","pattern":"^TG-[A-Z]{3}-[0-9]{3}$"}},"address":{"type":"string","minLength":1,"description":"Resource address glob: * matches any run of characters."},"tag":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string"},"value":{"type":"string"}}},"reason":{"type":"string","minLength":1},"expires":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"tomguard TOM profile","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"description":"Short name shown in reports, e.g. \"acme-dpa-2026\"."},"description":{"type":"string"},"extends":{"enum":["reference"],"description":"Start from the built-in reference TOM: its claims and out-of-scope sections apply unless replaced."},"claims":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","section","title","rules"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"section":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"rules":{"type":"array","items":{"type":"string","pattern":"^TG-[A-Z]{3}-[0-9]{3}$"}},"externalEvidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["statement"],"properties":{"statement":{"type":"string","minLength":1,"description":"What shows the claim outside the scanned code."},"link":{"type":"string"}}}}}}},"outOfScope":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["section","title"],"properties":{"section":{"type":"string"},"title":{"type":"string"}}}},"parameters":{"type":"object","additionalProperties":false,"properties":{"backup_min_days":{"type":"integer","minimum":1,"maximum":35,"description":"minimum backup retention in days (TG-BAK-001)"},"s3_require_kms":{"type":"boolean","description":"require SSE-KMS instead of the SSE-S3 default (TG-ENC-004)"},"dynamodb_require_kms":{"type":"boolean","description":"fail DynamoDB tables encrypted with an AWS owned key (TG-ENC-008)"},"password_min_length":{"type":"integer","minimum":6,"maximum":128,"description":"minimum password length (TG-IAM-004)"},"password_reuse_prevention":{"type":"integer","minimum":1,"maximum":24,"description":"previous passwords that cannot be reused (TG-IAM-004)"},"password_max_age_days":{"type":"integer","minimum":1,"maximum":1095,"description":"maximum password age in days (TG-IAM-004)"},"default_vpc_is_private":{"type":"boolean","description":"accept the default VPC when public access is explicitly off (TG-NET-001, TG-NET-004)"},"allowed_internet_ports":{"type":"array","items":{"type":"integer","minimum":0,"maximum":65535},"description":"ports that may be open to the internet (TG-NET-002, TG-NET-005)"},"accepted_tls_policies":{"type":"array","items":{"type":"string"},"description":"extra TLS policy names to accept as TLS 1.2+ (e.g. custom ones) (TG-TLS-001, TG-TLS-002, TG-TLS-003, TG-TLS-004, TG-TLS-007)"},"personal_data_tag":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string"},"value":{"type":"string"}},"description":"check only buckets with this tag (and value), the ones holding personal data (TG-TLS-008)"}}},"accounts":{"type":"array","description":"The AWS accounts of an estate: existence claims (CloudTrail, GuardDuty, password policy, alerting) are judged per account. Without it, everything scanned together is one account.","items":{"type":"object","additionalProperties":false,"required":["name","roots"],"properties":{"name":{"type":"string","minLength":1},"roots":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Root directory globs relative to the working directory (* within a folder name, ** across folders)."}}}},"exemptions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["reason"],"anyOf":[{"required":["address"]},{"required":["tag"]}],"properties":{"rules":{"type":"array","items":{"type":"string","pattern":"^TG-[A-Z]{3}-[0-9]{3}$"}},"address":{"type":"string","minLength":1,"description":"Resource address glob: * matches any run of characters."},"tag":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string"},"value":{"type":"string"}}},"reason":{"type":"string","minLength":1},"expires":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}}}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const func6 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
@@ -476,14 +476,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data18.allowed_internet_ports !== undefined){
-let data19 = data18.allowed_internet_ports;
-if(Array.isArray(data19)){
-const len4 = data19.length;
-for(let i4=0; i4<len4; i4++){
-let data20 = data19[i4];
-if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
-const err37 = {instancePath:instancePath+"/parameters/allowed_internet_ports/" + i4,schemaPath:"#/properties/parameters/properties/allowed_internet_ports/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data18.backup_min_days !== undefined){
+let data19 = data18.backup_min_days;
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+const err37 = {instancePath:instancePath+"/parameters/backup_min_days",schemaPath:"#/properties/parameters/properties/backup_min_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -492,9 +488,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(typeof data20 == "number"){
-if(data20 > 65535 || isNaN(data20)){
-const err38 = {instancePath:instancePath+"/parameters/allowed_internet_ports/" + i4,schemaPath:"#/properties/parameters/properties/allowed_internet_ports/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(typeof data19 == "number"){
+if(data19 > 35 || isNaN(data19)){
+const err38 = {instancePath:instancePath+"/parameters/backup_min_days",schemaPath:"#/properties/parameters/properties/backup_min_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 35},message:"must be <= 35"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -503,8 +499,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data20 < 0 || isNaN(data20)){
-const err39 = {instancePath:instancePath+"/parameters/allowed_internet_ports/" + i4,schemaPath:"#/properties/parameters/properties/allowed_internet_ports/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data19 < 1 || isNaN(data19)){
+const err39 = {instancePath:instancePath+"/parameters/backup_min_days",schemaPath:"#/properties/parameters/properties/backup_min_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -515,9 +511,9 @@ errors++;
 }
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/parameters/allowed_internet_ports",schemaPath:"#/properties/parameters/properties/allowed_internet_ports/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data18.s3_require_kms !== undefined){
+if(typeof data18.s3_require_kms !== "boolean"){
+const err40 = {instancePath:instancePath+"/parameters/s3_require_kms",schemaPath:"#/properties/parameters/properties/s3_require_kms/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -527,13 +523,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data18.accepted_tls_policies !== undefined){
-let data21 = data18.accepted_tls_policies;
-if(Array.isArray(data21)){
-const len5 = data21.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data21[i5] !== "string"){
-const err41 = {instancePath:instancePath+"/parameters/accepted_tls_policies/" + i5,schemaPath:"#/properties/parameters/properties/accepted_tls_policies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data18.dynamodb_require_kms !== undefined){
+if(typeof data18.dynamodb_require_kms !== "boolean"){
+const err41 = {instancePath:instancePath+"/parameters/dynamodb_require_kms",schemaPath:"#/properties/parameters/properties/dynamodb_require_kms/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -543,9 +535,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/parameters/accepted_tls_policies",schemaPath:"#/properties/parameters/properties/accepted_tls_policies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data18.password_min_length !== undefined){
+let data22 = data18.password_min_length;
+if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
+const err42 = {instancePath:instancePath+"/parameters/password_min_length",schemaPath:"#/properties/parameters/properties/password_min_length/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -554,11 +547,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data18.backup_min_days !== undefined){
-let data23 = data18.backup_min_days;
-if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
-const err43 = {instancePath:instancePath+"/parameters/backup_min_days",schemaPath:"#/properties/parameters/properties/backup_min_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data22 == "number"){
+if(data22 > 128 || isNaN(data22)){
+const err43 = {instancePath:instancePath+"/parameters/password_min_length",schemaPath:"#/properties/parameters/properties/password_min_length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -567,9 +558,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(typeof data23 == "number"){
-if(data23 > 35 || isNaN(data23)){
-const err44 = {instancePath:instancePath+"/parameters/backup_min_days",schemaPath:"#/properties/parameters/properties/backup_min_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 35},message:"must be <= 35"};
+if(data22 < 6 || isNaN(data22)){
+const err44 = {instancePath:instancePath+"/parameters/password_min_length",schemaPath:"#/properties/parameters/properties/password_min_length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 6},message:"must be >= 6"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -578,8 +568,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data23 < 1 || isNaN(data23)){
-const err45 = {instancePath:instancePath+"/parameters/backup_min_days",schemaPath:"#/properties/parameters/properties/backup_min_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data18.password_reuse_prevention !== undefined){
+let data23 = data18.password_reuse_prevention;
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err45 = {instancePath:instancePath+"/parameters/password_reuse_prevention",schemaPath:"#/properties/parameters/properties/password_reuse_prevention/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -588,11 +582,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-if(data18.s3_require_kms !== undefined){
-if(typeof data18.s3_require_kms !== "boolean"){
-const err46 = {instancePath:instancePath+"/parameters/s3_require_kms",schemaPath:"#/properties/parameters/properties/s3_require_kms/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof data23 == "number"){
+if(data23 > 24 || isNaN(data23)){
+const err46 = {instancePath:instancePath+"/parameters/password_reuse_prevention",schemaPath:"#/properties/parameters/properties/password_reuse_prevention/maximum",keyword:"maximum",params:{comparison: "<=", limit: 24},message:"must be <= 24"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -601,10 +593,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data18.dynamodb_require_kms !== undefined){
-if(typeof data18.dynamodb_require_kms !== "boolean"){
-const err47 = {instancePath:instancePath+"/parameters/dynamodb_require_kms",schemaPath:"#/properties/parameters/properties/dynamodb_require_kms/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data23 < 1 || isNaN(data23)){
+const err47 = {instancePath:instancePath+"/parameters/password_reuse_prevention",schemaPath:"#/properties/parameters/properties/password_reuse_prevention/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -614,9 +604,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data18.default_vpc_is_private !== undefined){
-if(typeof data18.default_vpc_is_private !== "boolean"){
-const err48 = {instancePath:instancePath+"/parameters/default_vpc_is_private",schemaPath:"#/properties/parameters/properties/default_vpc_is_private/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+if(data18.password_max_age_days !== undefined){
+let data24 = data18.password_max_age_days;
+if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
+const err48 = {instancePath:instancePath+"/parameters/password_max_age_days",schemaPath:"#/properties/parameters/properties/password_max_age_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -625,11 +617,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data18.password_min_length !== undefined){
-let data27 = data18.password_min_length;
-if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
-const err49 = {instancePath:instancePath+"/parameters/password_min_length",schemaPath:"#/properties/parameters/properties/password_min_length/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data24 == "number"){
+if(data24 > 1095 || isNaN(data24)){
+const err49 = {instancePath:instancePath+"/parameters/password_max_age_days",schemaPath:"#/properties/parameters/properties/password_max_age_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1095},message:"must be <= 1095"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -638,9 +628,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(typeof data27 == "number"){
-if(data27 > 128 || isNaN(data27)){
-const err50 = {instancePath:instancePath+"/parameters/password_min_length",schemaPath:"#/properties/parameters/properties/password_min_length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128"};
+if(data24 < 1 || isNaN(data24)){
+const err50 = {instancePath:instancePath+"/parameters/password_max_age_days",schemaPath:"#/properties/parameters/properties/password_max_age_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -649,8 +638,11 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data27 < 6 || isNaN(data27)){
-const err51 = {instancePath:instancePath+"/parameters/password_min_length",schemaPath:"#/properties/parameters/properties/password_min_length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 6},message:"must be >= 6"};
+}
+}
+if(data18.default_vpc_is_private !== undefined){
+if(typeof data18.default_vpc_is_private !== "boolean"){
+const err51 = {instancePath:instancePath+"/parameters/default_vpc_is_private",schemaPath:"#/properties/parameters/properties/default_vpc_is_private/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -660,11 +652,14 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-if(data18.password_reuse_prevention !== undefined){
-let data28 = data18.password_reuse_prevention;
-if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
-const err52 = {instancePath:instancePath+"/parameters/password_reuse_prevention",schemaPath:"#/properties/parameters/properties/password_reuse_prevention/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data18.allowed_internet_ports !== undefined){
+let data26 = data18.allowed_internet_ports;
+if(Array.isArray(data26)){
+const len4 = data26.length;
+for(let i4=0; i4<len4; i4++){
+let data27 = data26[i4];
+if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
+const err52 = {instancePath:instancePath+"/parameters/allowed_internet_ports/" + i4,schemaPath:"#/properties/parameters/properties/allowed_internet_ports/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -673,9 +668,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(typeof data28 == "number"){
-if(data28 > 24 || isNaN(data28)){
-const err53 = {instancePath:instancePath+"/parameters/password_reuse_prevention",schemaPath:"#/properties/parameters/properties/password_reuse_prevention/maximum",keyword:"maximum",params:{comparison: "<=", limit: 24},message:"must be <= 24"};
+if(typeof data27 == "number"){
+if(data27 > 65535 || isNaN(data27)){
+const err53 = {instancePath:instancePath+"/parameters/allowed_internet_ports/" + i4,schemaPath:"#/properties/parameters/properties/allowed_internet_ports/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -684,8 +679,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data28 < 1 || isNaN(data28)){
-const err54 = {instancePath:instancePath+"/parameters/password_reuse_prevention",schemaPath:"#/properties/parameters/properties/password_reuse_prevention/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data27 < 0 || isNaN(data27)){
+const err54 = {instancePath:instancePath+"/parameters/allowed_internet_ports/" + i4,schemaPath:"#/properties/parameters/properties/allowed_internet_ports/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -696,10 +691,9 @@ errors++;
 }
 }
 }
-if(data18.password_max_age_days !== undefined){
-let data29 = data18.password_max_age_days;
-if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
-const err55 = {instancePath:instancePath+"/parameters/password_max_age_days",schemaPath:"#/properties/parameters/properties/password_max_age_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err55 = {instancePath:instancePath+"/parameters/allowed_internet_ports",schemaPath:"#/properties/parameters/properties/allowed_internet_ports/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -708,9 +702,14 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(typeof data29 == "number"){
-if(data29 > 1095 || isNaN(data29)){
-const err56 = {instancePath:instancePath+"/parameters/password_max_age_days",schemaPath:"#/properties/parameters/properties/password_max_age_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1095},message:"must be <= 1095"};
+}
+if(data18.accepted_tls_policies !== undefined){
+let data28 = data18.accepted_tls_policies;
+if(Array.isArray(data28)){
+const len5 = data28.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data28[i5] !== "string"){
+const err56 = {instancePath:instancePath+"/parameters/accepted_tls_policies/" + i5,schemaPath:"#/properties/parameters/properties/accepted_tls_policies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -719,8 +718,10 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data29 < 1 || isNaN(data29)){
-const err57 = {instancePath:instancePath+"/parameters/password_max_age_days",schemaPath:"#/properties/parameters/properties/password_max_age_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/parameters/accepted_tls_policies",schemaPath:"#/properties/parameters/properties/accepted_tls_policies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -728,7 +729,6 @@ else {
 vErrors.push(err57);
 }
 errors++;
-}
 }
 }
 if(data18.personal_data_tag !== undefined){

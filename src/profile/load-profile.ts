@@ -9,7 +9,9 @@ import { LineCounter, isMap, isScalar, isSeq, Node as YamlNode, parseDocument, v
 import { Diagnostic } from '../diagnostics';
 import { MAX_PROFILE_NESTING, yamlTooDeepAt } from '../nesting-depth';
 import { lineColumnAt } from '../plan/read-json';
-import { DEFAULT_PARAMETERS, RuleParameters } from '../rules/parameters';
+import { ALL_RULES } from '../../rules';
+import { RuleParameters } from '../rules/parameters';
+import { parameterCatalog, profileParameters } from './rule-parameters';
 import { PROFILE_SCHEMA } from './profile-schema';
 import { validate as generatedValidate } from '../generated/profile-validator';
 import { AccountDefinition, ClaimDefinition, Exemption, Profile, REFERENCE_PROFILE } from './reference-profile';
@@ -25,18 +27,6 @@ interface ProfileDocument {
   accounts?: AccountDefinition[];
 }
 
-const PARAMETER_NAMES: Record<string, keyof RuleParameters> = {
-  allowed_internet_ports: 'allowedInternetPorts',
-  accepted_tls_policies: 'acceptedTlsPolicies',
-  backup_min_days: 'backupMinDays',
-  s3_require_kms: 's3RequireKms',
-  dynamodb_require_kms: 'dynamodbRequireKms',
-  default_vpc_is_private: 'defaultVpcIsPrivate',
-  password_min_length: 'passwordMinLength',
-  password_reuse_prevention: 'passwordReusePrevention',
-  password_max_age_days: 'passwordMaxAgeDays',
-  personal_data_tag: 'personalDataTag' as keyof RuleParameters,
-};
 
 /** Precompiled by ajv (scripts/generate-validators.ts); the schema itself is still needed for the error wording. */
 const validator = generatedValidate as unknown as ValidateFunction;
@@ -157,8 +147,7 @@ export function loadProfile(file: string, shown: string, knownRules: ReadonlySet
   const accountNames = (p.accounts ?? []).map((a) => a.name);
   for (const dup of accountNames.filter((n, i) => accountNames.indexOf(n) !== i)) problems.push({ file: shown, line: lineOf(doc, counter, '/accounts'), message: `/accounts: the account name "${dup}" is used twice`, severity: 'error' });
   if (problems.length > 0) return { problems };
-  const parameters: RuleParameters = { ...DEFAULT_PARAMETERS };
-  for (const [k, v] of Object.entries(p.parameters ?? {})) (parameters as unknown as Record<string, unknown>)[PARAMETER_NAMES[k]] = v;
+  const parameters: RuleParameters = profileParameters(parameterCatalog(ALL_RULES), p.parameters ?? {});
   return {
     problems,
     profile: {

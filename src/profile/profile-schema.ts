@@ -2,6 +2,10 @@
  * JSON Schema of a TOM profile (YAML or JSON): one organisation's claims, rule parameters,
  * exemptions and external evidence. Shipped in the package; `tomguard profile validate` checks it.
  */
+import { ALL_RULES } from '../../rules';
+import { parameterCatalog, parametersSchema } from './rule-parameters';
+
+/** The `parameters` part comes from the rules' `meta.parameters` (rule-parameters.ts). */
 export const PROFILE_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'tomguard TOM profile',
@@ -47,27 +51,7 @@ export const PROFILE_SCHEMA = {
         properties: { section: { type: 'string' }, title: { type: 'string' } },
       },
     },
-    parameters: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        allowed_internet_ports: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 65535 } },
-        accepted_tls_policies: { type: 'array', items: { type: 'string' } },
-        backup_min_days: { type: 'integer', minimum: 1, maximum: 35 },
-        s3_require_kms: { type: 'boolean' },
-        dynamodb_require_kms: { type: 'boolean' },
-        default_vpc_is_private: { type: 'boolean' },
-        password_min_length: { type: 'integer', minimum: 6, maximum: 128 },
-        password_reuse_prevention: { type: 'integer', minimum: 1, maximum: 24 },
-        password_max_age_days: { type: 'integer', minimum: 1, maximum: 1095 },
-        personal_data_tag: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['key'],
-          properties: { key: { type: 'string' }, value: { type: 'string' } },
-        },
-      },
-    },
+    parameters: parametersSchema(parameterCatalog(ALL_RULES)),
     accounts: {
       type: 'array',
       description: 'The AWS accounts of an estate: existence claims (CloudTrail, GuardDuty, password policy, alerting) are judged per account. Without it, everything scanned together is one account.',
@@ -103,4 +87,4 @@ export const PROFILE_SCHEMA = {
       },
     },
   },
-} as const;
+};

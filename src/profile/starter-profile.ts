@@ -1,4 +1,10 @@
-/** The commented starter profile `tomguard profile init` writes. It is valid as written. */
+/**
+ * The commented starter profile `tomguard profile init` writes. It is valid as written; its parameters
+ * (with their defaults) come from the rules' `meta.parameters`.
+ */
+import { ALL_RULES } from '../../rules';
+import { parameterCatalog, starterParameterLines } from './rule-parameters';
+
 export const STARTER_PROFILE = `# tomguard TOM profile: your organisation's Technical and Organisational Measures,
 # as claims that tomguard checks against your Terraform. Use it with:
 #   tomguard scan --profile tomguard-profile.yml .
@@ -31,15 +37,7 @@ extends: reference
 #     title: Staff confidentiality agreements and security training
 
 parameters:
-  allowed_internet_ports: [80, 443]   # TG-NET-002, TG-NET-005
-  accepted_tls_policies: []           # extra TLS policy names to accept (e.g. custom ones)
-  backup_min_days: 7                  # TG-BAK-001
-  s3_require_kms: false               # TG-ENC-004: require SSE-KMS instead of the SSE-S3 default
-  dynamodb_require_kms: false         # TG-ENC-008
-  default_vpc_is_private: false       # TG-NET-001/004: accept the default VPC when public access is off
-  password_min_length: 14             # TG-IAM-004
-  password_reuse_prevention: 24
-  password_max_age_days: 90
+${starterParameterLines(parameterCatalog(ALL_RULES)).join('\n')}
 
 # Resources a claim deliberately does not cover, each with a reason (and an expiry to revisit it).
 exemptions: []

@@ -1,39 +1,37 @@
 /**
  * Rule parameters a profile can set (allowed internet ports, accepted TLS policies, thresholds).
- * Rules read them from the context; defaults are those of the reference TOM.
+ * Each is declared with `parameter()` in the `meta.parameters` of the rules that read it, and read
+ * with `X.of(ctx.params)`, which falls back to the declared default (the reference TOM's value). The
+ * declarations here are the ones several rules share; a parameter of one rule lives in that rule.
  */
-export interface RuleParameters {
-  /** TG-NET-002: ports that may be open to the internet. */
-  allowedInternetPorts: number[];
-  /** TG-TLS-001/002/004/007: extra policy names to accept as TLS >= 1.2 (e.g. custom policies). */
-  acceptedTlsPolicies: string[];
-  /** TG-BAK-001: minimum backup retention in days. */
-  backupMinDays: number;
-  /** TG-ENC-004: require SSE-KMS on S3 buckets. */
-  s3RequireKms: boolean;
-  /** TG-ENC-008: require a KMS key on DynamoDB tables. */
-  dynamodbRequireKms: boolean;
-  /** TG-NET-001/004: accept the default VPC's subnets as private when public access is explicitly off. */
-  defaultVpcIsPrivate: boolean;
-  /** TG-IAM-004 thresholds. */
-  passwordMinLength: number;
-  passwordReusePrevention: number;
-  passwordMaxAgeDays: number;
-  /**
-   * TG-TLS-008: only buckets with this tag (and value, when given) hold personal data and are
-   * checked; undefined checks every bucket.
-   */
-  personalDataTag?: { key: string; value?: string };
-}
+import { parameter } from './parameter';
 
-export const DEFAULT_PARAMETERS: RuleParameters = {
-  allowedInternetPorts: [80, 443],
-  acceptedTlsPolicies: [],
-  backupMinDays: 7,
-  s3RequireKms: false,
-  dynamodbRequireKms: false,
-  defaultVpcIsPrivate: false,
-  passwordMinLength: 14,
-  passwordReusePrevention: 24,
-  passwordMaxAgeDays: 90,
-};
+/** Profile values by parameter key (`allowedInternetPorts`); a key that is absent reads as its default. */
+export type RuleParameters = Readonly<Record<string, unknown>>;
+
+/** No profile overrides: every rule reads its declared defaults. */
+export const DEFAULT_PARAMETERS: RuleParameters = {};
+
+export const ALLOWED_INTERNET_PORTS = parameter<number[]>({
+  key: 'allowedInternetPorts',
+  profileKey: 'allowed_internet_ports',
+  schema: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 65535 } },
+  default: [80, 443],
+  description: 'ports that may be open to the internet',
+});
+
+export const ACCEPTED_TLS_POLICIES = parameter<string[]>({
+  key: 'acceptedTlsPolicies',
+  profileKey: 'accepted_tls_policies',
+  schema: { type: 'array', items: { type: 'string' } },
+  default: [],
+  description: 'extra TLS policy names to accept as TLS 1.2+ (e.g. custom ones)',
+});
+
+export const DEFAULT_VPC_IS_PRIVATE = parameter<boolean>({
+  key: 'defaultVpcIsPrivate',
+  profileKey: 'default_vpc_is_private',
+  schema: { type: 'boolean' },
+  default: false,
+  description: 'accept the default VPC when public access is explicitly off',
+});
