@@ -1,6 +1,6 @@
 /** Plaintext compute configuration as the adapters read it: decoded user data, environment variables by name and line. */
 import { planJson } from '../../helpers/plan-builder';
-import { at, loadModels } from './load-models';
+import { at, loadModels } from '../../helpers/models';
 
 const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 

@@ -1,15 +1,11 @@
+import { loadModels } from '../../../helpers/models';
 /** The CloudFront model per Terraform shape: behaviours, certificate defaults, origins, logging, and exact leaf locations. */
-import { loadInput } from '../../../../src/load-input';
-import { awsModels } from '../../../../src/providers/aws';
 import type { CloudFrontModel } from '../../../../src/providers/aws/cloudfront/model';
-import { writeTree } from '../../../helpers/tmp-tree';
 
 const tf = (...lines: string[]) => lines.join('\n') + '\n';
 
 async function cloudfrontOf(files: Record<string, string>): Promise<CloudFrontModel> {
-  const root = writeTree(files);
-  const loaded = await loadInput(root, { cwd: root, env: {}, variables: [] });
-  return awsModels(loaded.graph).cloudfront;
+  return (await loadModels(files)).cloudfront;
 }
 
 describe('cloudfront adapter', () => {

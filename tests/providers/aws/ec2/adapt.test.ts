@@ -3,7 +3,7 @@
  * (line and column). Rule tests (TG-NET-004, TG-SYS-002, TG-ENC-003) judge these models end to end.
  */
 import { planJson } from '../../../helpers/plan-builder';
-import { at, loadModels } from '../load-models';
+import { at, loadModels } from '../../../helpers/models';
 
 const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 

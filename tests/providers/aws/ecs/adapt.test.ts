@@ -1,5 +1,5 @@
 /** The ECS adapter: awsvpc network configuration, its public-IP switch (default false) and subnets. */
-import { at, loadModels } from '../load-models';
+import { at, loadModels } from '../../../helpers/models';
 
 const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 

@@ -1,4 +1,4 @@
-import { at, modelsOf } from '../data-load';
+import { at, loadModels as modelsOf } from '../../../helpers/models';
 
 const GLOBAL = `resource "aws_elasticache_replication_group" "primary" {
   replication_group_id       = "primary"

@@ -1,16 +1,12 @@
+import { loadModels } from '../../../helpers/models';
 /** The ELB model per Terraform shape: aliases, provider defaults, links, classic negotiation policies, and exact leaf locations. */
-import { loadInput } from '../../../../src/load-input';
-import { awsModels } from '../../../../src/providers/aws';
 import type { ElbModel } from '../../../../src/providers/aws/elb/model';
 import { planJson } from '../../../helpers/plan-builder';
-import { writeTree } from '../../../helpers/tmp-tree';
 
 const tf = (...lines: string[]) => lines.join('\n') + '\n';
 
 async function elbOf(files: Record<string, string>, input?: string): Promise<ElbModel> {
-  const root = writeTree(files);
-  const loaded = await loadInput(input ? `${root}/${input}` : root, { cwd: root, env: {}, variables: [] });
-  return awsModels(loaded.graph).elb;
+  return (await loadModels(files, input)).elb;
 }
 
 describe('elb adapter: load balancers and listeners', () => {

@@ -1,10 +1,7 @@
-import { loadInput } from '../../../../src/load-input';
-import { awsModels } from '../../../../src/providers/aws';
-import { writeTree } from '../../../helpers/tmp-tree';
+import { loadModels } from '../../../helpers/models';
 
 async function modelsOf(files: Record<string, string>) {
-  const root = writeTree(files);
-  return awsModels((await loadInput(root, { cwd: root, env: {} })).graph);
+  return loadModels(files);
 }
 
 describe('adaptGuardDuty', () => {

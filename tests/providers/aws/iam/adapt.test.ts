@@ -1,22 +1,17 @@
+import { loadModels } from '../../../helpers/models';
 /**
  * The IAM adapter, one Terraform shape per case: which policies each resource holds (and at which
  * attribute), where their statements are written (line and column), which policy documents are used
  * as what, what roles are granted, which bucket policies apply to which bucket, and the password
  * policy's leaves with their IAM defaults. Rules are tested end to end in tests/rules.
  */
-import { loadInput } from '../../../../src/load-input';
-import { awsModels } from '../../../../src/providers/aws';
 import { isParsed } from '../../../../src/providers/aws/iam/policy';
-import { writeTree } from '../../../helpers/tmp-tree';
 import { planJson } from '../../../helpers/plan-builder';
 
 const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 
 async function iam(files: Record<string, string>, input?: string, vars: Record<string, string> = {}) {
-  const root = writeTree(files);
-  const loaded = await loadInput(input === undefined ? root : `${root}/${input}`, { cwd: root, env: {}, variables: Object.entries(vars).map(([name, value]) => ({ kind: 'var' as const, name, value })) });
-  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return awsModels(loaded.graph).iam;
+  return (await loadModels(files, input, vars)).iam;
 }
 
 const at = (l: { startLine: number; startColumn?: number } | undefined) => (l ? [l.startLine, l.startColumn] : undefined);

@@ -1,5 +1,5 @@
 /** The Lambda adapter: a function is placed only when attached to a VPC with subnets. */
-import { loadModels } from '../load-models';
+import { loadModels } from '../../../helpers/models';
 
 const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 

@@ -1,10 +1,7 @@
-import { loadInput } from '../../../../src/load-input';
-import { awsModels } from '../../../../src/providers/aws';
-import { writeTree } from '../../../helpers/tmp-tree';
+import { loadModels } from '../../../helpers/models';
 
 async function modelsOf(files: Record<string, string>) {
-  const root = writeTree(files);
-  return awsModels((await loadInput(root, { cwd: root, env: {} })).graph);
+  return loadModels(files);
 }
 
 const GUARDDUTY_RULE = (name: string) => `resource "aws_cloudwatch_event_rule" "${name}" {\n  name          = "${name}"\n  event_pattern = jsonencode({ source = ["aws.guardduty"] })\n}\n`;

@@ -1,4 +1,4 @@
-import { at, modelsOf } from '../data-load';
+import { at, loadModels as modelsOf } from '../../../helpers/models';
 import { planJson } from '../../../helpers/plan-builder';
 
 const DB = `resource "aws_kms_key" "db" {}

@@ -1,12 +1,8 @@
-import { loadInput } from '../../../../src/load-input';
-import { awsModels } from '../../../../src/providers/aws';
+import { loadModels } from '../../../helpers/models';
 import { planJson } from '../../../helpers/plan-builder';
-import { writeTree } from '../../../helpers/tmp-tree';
 
 async function s3Of(files: Record<string, string>, input?: string) {
-  const root = writeTree(files);
-  const { graph } = await loadInput(input ? `${root}/${input}` : root, { cwd: root, env: {} });
-  return awsModels(graph).s3;
+  return (await loadModels(files, input)).s3;
 }
 
 const KMS_RULE = '  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n';

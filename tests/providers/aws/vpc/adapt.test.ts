@@ -1,20 +1,15 @@
+import { loadModels } from '../../../helpers/models';
 /**
  * The VPC adapter, one Terraform shape per case: the model it builds and where its key leaves are
  * (line and column). Rule tests (tests/rules/network) judge the same shapes end to end.
  */
-import { loadInput } from '../../../../src/load-input';
-import { awsModels } from '../../../../src/providers/aws';
 import type { VpcModel } from '../../../../src/providers/aws/vpc/model';
 import { planJson } from '../../../helpers/plan-builder';
-import { writeTree } from '../../../helpers/tmp-tree';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
 async function vpcModel(files: Record<string, string>, input?: string): Promise<VpcModel> {
-  const root = writeTree(files);
-  const loaded = await loadInput(input ? `${root}/${input}` : root, { cwd: root, env: {}, variables: [] });
-  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return awsModels(loaded.graph).vpc;
+  return (await loadModels(files, input)).vpc;
 }
 
 const SG = ['resource "aws_security_group" "web" {', '  vpc_id = aws_vpc.main.id', '}'];

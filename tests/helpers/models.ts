@@ -1,7 +1,7 @@
 /** Loads a small Terraform root (or a plan in it) and returns its AWS models, for adapter tests. */
-import { loadInput } from '../../../src/load-input';
-import { AwsModels, awsModels } from '../../../src/providers/aws';
-import { writeTree } from '../../helpers/tmp-tree';
+import { loadInput } from '../../src/load-input';
+import { AwsModels, awsModels } from '../../src/providers/aws';
+import { writeTree } from './tmp-tree';
 
 export async function loadModels(files: Record<string, string>, input?: string, vars: Record<string, string> = {}): Promise<AwsModels> {
   const root = writeTree(files);
@@ -14,7 +14,10 @@ export async function loadModels(files: Record<string, string>, input?: string, 
   return awsModels(loaded.graph);
 }
 
-/** `line:column` of a leaf or resource location, for exact range assertions. */
-export function at(loc: { startLine: number; startColumn?: number } | undefined): string | undefined {
+type Location = { startLine: number; startColumn?: number };
+
+/** `line:column` of a location, or of a leaf's or resource's location, for exact range assertions. */
+export function at(where: Location | { location?: Location } | undefined): string | undefined {
+  const loc = where && 'startLine' in where ? where : where?.location;
   return loc ? `${loc.startLine}:${loc.startColumn}` : undefined;
 }
