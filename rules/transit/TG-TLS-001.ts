@@ -6,7 +6,7 @@ import { ResultPart, Rule, RuleContext as Ctx, RuleResult } from '../../src/rule
 /** Listener protocols whose TLS, if any, ends on the targets, where tomguard cannot see it. */
 const PASSTHROUGH_PROTOCOLS = ['TCP', 'UDP', 'TCP_UDP'];
 const OLD_PROTOCOLS = ['Protocol-SSLv2', 'Protocol-SSLv3', 'Protocol-TLSv1', 'Protocol-TLSv1.1'];
-const UNKNOWN_POLICY = 'which is not a known predefined ELB security policy (list it in the profile\'s acceptedTlsPolicies if it only allows TLS 1.2 or newer)';
+const UNKNOWN_POLICY = 'which is not a known predefined ELB security policy (list it in the profile\'s accepted_tls_policies if it only allows TLS 1.2 or newer)';
 
 /** A predefined policy name: `ok` (TLS 1.2+ only), `weak` (with the lowest version it accepts), or not known. */
 function judge(name: string, { params }: Ctx, family: TlsPolicyFamily = 'elb') {
@@ -93,7 +93,7 @@ function checkListener(ctx: Ctx, l: Listener): RuleResult | undefined {
 
 /** What an SSL negotiation policy allows, as a part of a Classic listener's message. */
 function policyVerdict(ctx: Ctx, p: NegotiationPolicy): { status: ResultPart['status']; message: string } {
-  if (p.policyName !== undefined && ACCEPTED_TLS_POLICIES.of(ctx.params).includes(p.policyName)) return { status: 'pass', message: `${p.address} (${JSON.stringify(p.policyName)}) is accepted by the profile (acceptedTlsPolicies)` };
+  if (p.policyName !== undefined && ACCEPTED_TLS_POLICIES.of(ctx.params).includes(p.policyName)) return { status: 'pass', message: `${p.address} (${JSON.stringify(p.policyName)}) is accepted by the profile (accepted_tls_policies)` };
   if (p.unknown) return { status: 'unknown', message: p.unknown };
   if (p.reference) {
     const shown = `${p.address} Reference-Security-Policy = ${p.reference.describe()}`;
@@ -136,7 +136,7 @@ export const rule: Rule = {
     messages: {
       policyUnknown: '{{protocol}} listener whose ssl_policy is not known statically: {{value}}',
       policyPass: '{{protocol}} listener with {{value}}, which accepts {{min}} or newer only',
-      policyAccepted: '{{protocol}} listener with {{value}}, which accepted by the profile (acceptedTlsPolicies)',
+      policyAccepted: '{{protocol}} listener with {{value}}, which the profile accepts (accepted_tls_policies)',
       policyFail: '{{protocol}} listener with {{value}}, which accepts {{min}}: TLS 1.2 or newer is required',
       policyNotKnown: `{{protocol}} listener with {{value}}, ${UNKNOWN_POLICY}`,
       protocolUnknown: 'protocol is not known statically: {{value}}',

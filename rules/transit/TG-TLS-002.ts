@@ -66,7 +66,7 @@ export const rule: Rule = {
       versionPass: '{{value}} ({{min}} or newer)',
       versionAccepted: '{{value}} (accepted by the profile)',
       versionFail: '{{value}} accepts {{min}}: TLSv1.2_2018 or newer is required',
-      versionNotKnown: "{{value}} is not a known CloudFront security policy (list it in the profile's acceptedTlsPolicies if it only allows TLS 1.2 or newer)",
+      versionNotKnown: "{{value}} is not a known CloudFront security policy (list it in the profile's accepted_tls_policies if it only allows TLS 1.2 or newer)",
     },
   },
 

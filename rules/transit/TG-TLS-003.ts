@@ -76,7 +76,7 @@ export const rule: Rule = {
       noSslProtocols: '{{name}}: custom_origin_config has no origin_ssl_protocols (the provider requires them): the protocols towards the origin are not limited to TLS 1.2',
       emptyProtocols: '{{name}}: {{value}} is empty (the provider requires at least one protocol)',
       weakProtocols: '{{name}}: {{value}} allows {{weak}} towards the origin: only TLSv1.2 is allowed',
-      unknownProtocols: "{{name}}: {{value}}: {{items}} (list a protocol in the profile's acceptedTlsPolicies if it is TLS 1.2 or newer)",
+      unknownProtocols: "{{name}}: {{value}}: {{items}} (list a protocol in the profile's accepted_tls_policies if it is TLS 1.2 or newer)",
     },
   },
 

@@ -8,7 +8,7 @@ const MESSAGES = {
   pass: '{{value}}, which {{accepts}}',
   fail: '{{value}}, which accepts {{min}}: TLS_1_2 or a newer SecurityPolicy_TLS13_* policy is required',
   unknown: '{{value}}: not known statically',
-  unknownName: "{{value}} is not a known API Gateway security policy (list it in the profile's acceptedTlsPolicies if it only allows TLS 1.2 or newer)",
+  unknownName: "{{value}} is not a known API Gateway security policy (list it in the profile's accepted_tls_policies if it only allows TLS 1.2 or newer)",
   noConfiguration: '{{missing}}; the security policy is not known',
   parts: '{{parts}}',
 };
@@ -16,7 +16,7 @@ const MESSAGES = {
 /** Whether the policy accepts TLS 1.2 or newer only (a name the profile accepts does), and the words saying so. */
 function judge(policy: SecurityPolicy, accepted: readonly string[]): { answer: Tri; id: keyof typeof MESSAGES; data: Record<string, string> } {
   const { name, minVersion: min } = policy;
-  const data = { value: name.describe(), min: min ?? '', accepts: min ? `accepts ${min} or newer only` : 'the profile accepts (acceptedTlsPolicies)' };
+  const data = { value: name.describe(), min: min ?? '', accepts: min ? `accepts ${min} or newer only` : 'the profile accepts (accepted_tls_policies)' };
   if (!name.known) return { answer: 'unknown', id: 'unknown', data };
   if (accepted.includes(name.value!)) return { answer: true, id: 'pass', data };
   if (policy.tls12Plus === undefined) return { answer: 'unknown', id: 'unknownName', data };

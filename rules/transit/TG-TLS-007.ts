@@ -23,11 +23,11 @@ function tlsPolicyPart(domain: Domain, block: string | undefined, acceptedTlsPol
   if (policy.value === undefined) return part('tls_security_policy', 'unknown', `${value}: not known statically`, policy.path);
   const facts = domain.tlsPolicyFacts;
   if (acceptedTlsPolicies.includes(policy.value) || facts?.tls12Plus) {
-    const which = facts ? `accepts ${facts.minimum} or newer only` : 'the profile accepts (acceptedTlsPolicies)';
+    const which = facts ? `accepts ${facts.minimum} or newer only` : 'the profile accepts (accepted_tls_policies)';
     return part('tls_security_policy', 'pass', `${value}, which ${which}`, attribute);
   }
   if (facts) return part('tls_security_policy', 'fail', `${value}, which accepts ${facts.minimum}: Policy-Min-TLS-1-2-2019-07 or newer is required`, attribute);
-  const unknownPolicy = "which is not a known OpenSearch TLS security policy (list it in the profile's acceptedTlsPolicies if it only allows TLS 1.2 or newer)";
+  const unknownPolicy = "which is not a known OpenSearch TLS security policy (list it in the profile's accepted_tls_policies if it only allows TLS 1.2 or newer)";
   return part('tls_security_policy', 'unknown', `${value}, ${unknownPolicy}`, attribute);
 }
 

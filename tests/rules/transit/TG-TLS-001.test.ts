@@ -107,7 +107,7 @@ ruleTester(rule, {
       files: {
         'main.tf': tf('resource "aws_lb_listener" "https" {', '  protocol   = "HTTPS"', '  ssl_policy = "Corp-TLS12-Only"', '}'),
       },
-      expect: [{ status: 'pass', address: 'aws_lb_listener.https', line: 3, message: 'accepted by the profile' }],
+      expect: [{ status: 'pass', address: 'aws_lb_listener.https', line: 3, message: 'which the profile accepts (accepted_tls_policies)' }],
     },
     {
       name: 'a dynamic default_action with a known for_each is expanded: redirect to HTTPS',
