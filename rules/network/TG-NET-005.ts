@@ -17,110 +17,85 @@
  *   scheme (traffic arrives only through Gateway Load Balancer endpoints): not applicable, no result.
  * - Internal load balancers' security groups are checked too ("all load balancers").
  */
-import { Unknown } from '../../src/eval/value';
-import { GraphNode, ResourceGraph, SourceLocation } from '../../src/graph/model';
-import { asBoolean, setting } from '../../src/providers/attributes';
-import { combineParts } from '../../src/rules/support/results';
-import { ingressRules } from '../../src/providers/aws/vpc/security-groups';
-import { LOAD_BALANCER_TYPES, SchemeRead, listenersOf, loadBalancerKind, loadBalancerScheme, loadBalancerSecurityGroups } from '../../src/providers/aws/elb/load-balancers';
-import { ResultPart, Rule, RuleResult } from '../../src/rules/types';
-import { checkIngress } from './TG-NET-002';
 import { ALLOWED_INTERNET_PORTS } from '../../src/rules/parameters';
+import { LOAD_BALANCER_TYPES, type LoadBalancer } from '../../src/providers/aws/elb/model';
+import { internetIngressPart } from '../../src/providers/aws/vpc/internet-ingress';
+import { whereWritten } from '../../src/rules/context';
+import type { ResultPart, Rule, RuleContext as Ctx, RuleResult } from '../../src/rules/types';
 
+type SourceLocation = NonNullable<RuleResult['location']>;
+
+/** A part, and the lines of what decided it (the offending rule in a security group) when not the load balancer's. */
 type Part = ResultPart & { location?: SourceLocation };
 
 /** `drop_invalid_header_fields` of an internet-facing application load balancer. */
-function headerPart(lb: GraphNode, kind: string | Unknown | undefined, scheme: SchemeRead): Part {
+function headerPart({ part }: Ctx, lb: LoadBalancer): Part {
+  const { dropInvalidHeaderFields: drop, kind, internal } = lb;
   const name = 'drop_invalid_header_fields';
-  const s = setting(lb, name, false);
-  const v = asBoolean(s.value);
-  const attribute = s.read.present ? name : undefined;
-  if (v === true) return { name, status: 'pass', message: s.describe, attribute };
-  if (kind !== undefined && !(kind instanceof Unknown) && kind !== 'application') {
-    return { name, status: 'pass', message: `load_balancer_type = ${JSON.stringify(kind)}: the header setting applies only to application load balancers` };
-  }
-  if (scheme.internetFacing === false) return { name, status: 'pass', message: `${scheme.setting.describe}: the header setting is required only on internet-facing load balancers` };
-  if (v instanceof Unknown) return { name, status: 'unknown', message: `${name} is not known statically: ${s.describe}`, attribute };
-  if (v === undefined) return { name, status: 'unknown', message: `${name} is not a boolean: ${s.describe}`, attribute };
-  // v === false from here: it fails when the load balancer is an internet-facing ALB.
-  if (kind instanceof Unknown) return { name, status: 'unknown', message: `${s.describe}, and load_balancer_type is not known statically: ${kind.describe()}`, attribute: 'load_balancer_type' };
-  if (scheme.internetFacing instanceof Unknown) return { name, status: 'unknown', message: `${s.describe}, and it is not known whether the load balancer is internet-facing: ${scheme.setting.describe}`, attribute: 'internal' };
-  return { name, status: 'fail', message: `internet-facing application load balancer forwards invalid HTTP header fields: ${s.describe}`, attribute };
+  const data = { value: drop.describe() };
+  const at = whereWritten(drop);
+  if (drop.value === true) return part('pass', name, 'headerOn', data, at);
+  if (kind.value !== undefined && kind.value !== 'application') return part('pass', name, 'notApplication', { kind: JSON.stringify(kind.value) });
+  if (internal.value === true) return part('pass', name, 'internal', { value: internal.describe() });
+  if (!drop.known) return part('unknown', name, drop.mistyped ? 'headerMistyped' : 'headerUnknown', data, at);
+  // Off from here: it fails when the load balancer is an internet-facing ALB.
+  if (!kind.known) return part('unknown', name, 'kindUnknown', { ...data, kind: kind.reason ?? '' }, 'load_balancer_type');
+  if (!internal.known) return part('unknown', name, 'schemeUnknown', { ...data, internal: internal.describe() }, 'internal');
+  return part('fail', name, 'headerOff', data, at);
 }
 
-/** Listener ports of a network load balancer without security groups. */
-function listenerPart(graph: ResourceGraph, lb: GraphNode, allowed: readonly number[], scheme: SchemeRead, lead: string): Part {
+/** Listener ports of a network load balancer without security groups: each is open to the internet. */
+function listenerPart({ part }: Ctx, lb: LoadBalancer, allowed: readonly number[], lead: string): Part {
   const name = 'security_groups';
-  if (scheme.internetFacing === false) return { name, status: 'pass', message: `${lead}, and it is internal (${scheme.setting.describe}): no internet ingress` };
-  const listeners = listenersOf(graph, lb);
-  const facing = scheme.internetFacing instanceof Unknown ? ` (if internet-facing: ${scheme.setting.describe})` : '';
-  if (listeners.length === 0) {
-    return { name, status: 'unknown', message: `${lead}: every listener port is open to the internet${facing}, and no listener is in scope` };
-  }
-  const open: string[] = [];
-  const unknowns: string[] = [];
-  let location: SourceLocation | undefined;
-  for (const l of listeners) {
-    const port = l.attr('port');
-    if (port.value instanceof Unknown) unknowns.push(`${l.address} port is ${port.value.describe()}`);
-    else if (!port.present) unknowns.push(`${l.address} has no port`);
-    else if (!allowed.includes(Number(port.value))) {
-      open.push(`${l.address} port ${String(port.value)}`);
-      location ??= port.location;
-    }
-  }
-  const allowedText = allowed.length > 0 ? allowed.join(', ') : 'none';
+  if (lb.internal.value === true) return part('pass', name, 'nlbInternal', { lead, internal: lb.internal.describe() });
+  const facing = lb.internal.known ? '' : ` (if internet-facing: ${lb.internal.describe()})`;
+  if (lb.listeners.length === 0) return part('unknown', name, 'nlbNoListener', { lead, facing });
+  const open = lb.listeners.filter((l) => l.port.value !== undefined && !allowed.includes(l.port.value));
+  const unknowns = lb.listeners.filter((l) => l.port.value === undefined).map((l) => (l.port.present ? `${l.address} port is ${l.port.reason}` : `${l.address} has no port`));
   if (open.length > 0) {
-    const status = scheme.internetFacing === true ? 'fail' : 'unknown';
-    return { name, status, message: `${lead}: the internet reaches ${open.join(', ')}${facing} (ports allowed from the internet: ${allowedText})`, location };
+    const ports = open.map((l) => `${l.address} port ${l.port.value}`).join(', ');
+    const p = part(lb.internal.known ? 'fail' : 'unknown', name, 'nlbOpen', { lead, ports, facing, allowed: allowed.join(', ') || 'none' });
+    return { ...p, location: open[0].port.location };
   }
-  if (unknowns.length > 0) return { name, status: 'unknown', message: `${lead}: listener ports are not known statically: ${unknowns.join('; ')}` };
-  return { name, status: 'pass', message: `${lead}: listeners only on allowed ports (${listeners.map((l) => `${l.address} port ${String(l.attr('port').value)}`).join(', ')})` };
+  if (unknowns.length > 0) return part('unknown', name, 'nlbPortsUnknown', { lead, ports: unknowns.join('; ') });
+  return part('pass', name, 'nlbAllowed', { lead, ports: lb.listeners.map((l) => `${l.address} port ${l.port.value}`).join(', ') });
 }
 
 /** Internet ingress of the load balancer's security groups. */
-function ingressPart(graph: ResourceGraph, lb: GraphNode, kind: string | undefined, allowed: readonly number[], scheme: SchemeRead): Part {
+function ingressPart(ctx: Ctx, lb: LoadBalancer, allowed: readonly number[]): Part {
+  const { guards } = lb;
   const name = 'security_groups';
-  const sgs = loadBalancerSecurityGroups(graph, lb, kind);
-  if (sgs.none === 'no-security-groups') return listenerPart(graph, lb, allowed, scheme, `${sgs.via}: a ${kind} load balancer without security groups filters no traffic`);
-  if (sgs.none === 'aws-default-group') return { name, status: 'pass', message: sgs.via, attribute: sgs.attribute };
-  const lead = sgs.via === '' ? '' : `${sgs.via}: `;
+  if (guards.none === 'no-security-groups') return listenerPart(ctx, lb, allowed, `${guards.via}: a ${lb.kind.value} load balancer without security groups filters no traffic`);
+  if (guards.none === 'aws-default-group') return ctx.part('pass', name, 'groups', { text: guards.via }, guards.attribute);
+  const lead = guards.via === '' ? '' : `${guards.via}: `;
   const fails: Part[] = [];
   const unknowns: Part[] = [];
   const open: string[] = [];
-  for (const g of sgs.groups) {
-    for (const r of ingressRules(graph, g)) {
-      const p = checkIngress(r, allowed, graph);
-      const label = r.path === '' ? r.node.address : `${r.node.address} ${r.path}`;
-      const message = `${label}: ${p.message.replace(/^ingress(\.\d+)?: /, '')}`;
-      if (p.status === 'fail') fails.push({ ...p, message, location: r.node.locationOf(p.attribute ?? r.path) });
-      else if (p.status === 'unknown') unknowns.push({ ...p, message, location: r.node.locationOf(p.attribute ?? r.path) });
-      else if (!p.message.endsWith('no internet source')) open.push(message);
-    }
+  for (const rule of guards.groups.flatMap((g) => g.ingress)) {
+    const p = internetIngressPart(rule, allowed);
+    const message = `${rule.label}: ${p.message.replace(/^ingress(\.\d+)?: /, '')}`;
+    const location = rule.locationOf(p.attribute ?? rule.path);
+    if (p.status === 'fail') fails.push({ ...p, message, location });
+    else if (p.status === 'unknown') unknowns.push({ ...p, message, location });
+    else if (!p.message.endsWith('no internet source')) open.push(message);
   }
-  for (const u of sgs.unresolved) unknowns.push({ name, status: 'unknown', message: u, attribute: sgs.attribute });
-  if (fails.length > 0) return { name, status: 'fail', message: `${lead}${fails.map((f) => f.message).join('; ')}`, attribute: sgs.attribute, location: fails[0].location };
-  if (unknowns.length > 0) return { name, status: 'unknown', message: `${lead}${unknowns.map((f) => f.message).join('; ')}`, attribute: sgs.attribute, location: unknowns[0].location };
-  if (sgs.groups.length === 0) return { name, status: 'unknown', message: `${lead}no security group is given`, attribute: sgs.attribute };
-  const groups = sgs.groups.map((g) => g.address).join(', ');
-  if (open.length === 0) return { name, status: 'pass', message: `${lead}${groups} ${sgs.groups.length === 1 ? 'admits' : 'admit'} no internet CIDR`, attribute: sgs.attribute };
-  return { name, status: 'pass', message: `${lead}${open.join('; ')}`, attribute: sgs.attribute };
+  for (const u of guards.unresolved) unknowns.push({ name, status: 'unknown', message: u, attribute: guards.attribute });
+  const text = (status: ResultPart['status'], body: string, location?: SourceLocation): Part => ({ ...ctx.part(status, name, 'groups', { text: `${lead}${body}` }, guards.attribute), location });
+  const deciding = fails.length > 0 ? fails : unknowns;
+  if (deciding.length > 0) return text(deciding[0].status, deciding.map((f) => f.message).join('; '), deciding[0].location);
+  if (guards.groups.length === 0) return text('unknown', 'no security group is given');
+  const groups = guards.groups.map((g) => g.address).join(', ');
+  if (open.length === 0) return text('pass', `${groups} ${guards.groups.length === 1 ? 'admits' : 'admit'} no internet CIDR`);
+  return text('pass', open.join('; '));
 }
 
-function checkLoadBalancer(graph: ResourceGraph, lb: GraphNode, allowed: readonly number[]): RuleResult | undefined {
-  const { kind } = loadBalancerKind(lb);
-  if (kind === 'gateway') return undefined;
-  const scheme = loadBalancerScheme(lb);
-  const parts: Part[] = [headerPart(lb, kind, scheme), ingressPart(graph, lb, typeof kind === 'string' ? kind : undefined, allowed, scheme)];
-  const result = combineParts(
-    lb,
-    parts.map(({ location: _location, ...p }) => p),
-    parts.map((p) => p.message).join('; '),
-  );
+function checkLoadBalancer(ctx: Ctx, lb: LoadBalancer, allowed: readonly number[]): RuleResult | undefined {
+  if (lb.kind.value === 'gateway') return undefined;
+  const parts = [headerPart(ctx, lb), ingressPart(ctx, lb, allowed)];
+  const result = ctx.combine(lb, parts.map(({ location: _location, ...p }) => p), parts.map((p) => p.message).join('; '));
   // Point at the deciding part's own location (the offending rule in a security group) when it has one.
   const deciding = parts.find((p) => p.status === result.status && result.status !== 'pass');
-  if (deciding?.location) result.location = deciding.location;
-  return result;
+  return deciding?.location ? { ...result, location: deciding.location } : result;
 }
 
 export const rule: Rule = {
@@ -132,14 +107,25 @@ export const rule: Rule = {
     parameters: [ALLOWED_INTERNET_PORTS],
     fix: 'set drop_invalid_header_fields = true on internet-facing ALBs and open only allow-listed ports to the internet in the load balancer security groups',
     appliesTo: LOAD_BALANCER_TYPES,
+    messages: {
+      headerOn: '{{value}}',
+      notApplication: 'load_balancer_type = {{kind}}: the header setting applies only to application load balancers',
+      internal: '{{value}}: the header setting is required only on internet-facing load balancers',
+      headerUnknown: 'drop_invalid_header_fields is not known statically: {{value}}',
+      headerMistyped: 'drop_invalid_header_fields is not a boolean: {{value}}',
+      kindUnknown: '{{value}}, and load_balancer_type is not known statically: {{kind}}',
+      schemeUnknown: '{{value}}, and it is not known whether the load balancer is internet-facing: {{internal}}',
+      headerOff: 'internet-facing application load balancer forwards invalid HTTP header fields: {{value}}',
+      nlbInternal: '{{lead}}, and it is internal ({{internal}}): no internet ingress',
+      nlbNoListener: '{{lead}}: every listener port is open to the internet{{facing}}, and no listener is in scope',
+      nlbOpen: '{{lead}}: the internet reaches {{ports}}{{facing}} (ports allowed from the internet: {{allowed}})',
+      nlbPortsUnknown: '{{lead}}: listener ports are not known statically: {{ports}}',
+      nlbAllowed: '{{lead}}: listeners only on allowed ports ({{ports}})',
+      groups: '{{text}}',
+    },
   },
 
-  check({ graph, params }) {
-    const out: RuleResult[] = [];
-    for (const lb of graph.resources(LOAD_BALANCER_TYPES)) {
-      const r = checkLoadBalancer(graph, lb, ALLOWED_INTERNET_PORTS.of(params));
-      if (r) out.push(r);
-    }
-    return out;
+  check(ctx) {
+    return ctx.aws.elb.loadBalancers.flatMap((lb) => checkLoadBalancer(ctx, lb, ALLOWED_INTERNET_PORTS.of(ctx.params)) ?? []);
   },
 };

@@ -9,12 +9,6 @@ import * as path from 'node:path';
 const RULES_DIR = path.resolve(__dirname, '..', '..', 'rules');
 const FORBIDDEN = [/\/src\/eval\//, /\/src\/config\//, /\/src\/graph\//, /\/src\/rules\/support\//, /^\.\.?\/(\.\.\/)?[a-z]+\/TG-|^\.\/TG-/];
 
-/** Rules still reading the graph directly; each service's migration removes its rules from here. */
-const NOT_YET_MIGRATED = new Set([
-  'network/TG-NET-005.ts',
-  'network/TG-NET-008.ts',
-]);
-
 function ruleFiles(): string[] {
   return fs
     .readdirSync(RULES_DIR, { withFileTypes: true })
@@ -28,16 +22,11 @@ function imports(file: string): string[] {
 }
 
 describe('rule layering', () => {
-  it.each(ruleFiles().filter((f) => !NOT_YET_MIGRATED.has(f)))('%s imports only the rule contract and the models', (file) => {
+  it.each(ruleFiles())('%s imports only the rule contract and the models', (file) => {
     expect(imports(file).filter((spec) => FORBIDDEN.some((re) => re.test(spec)))).toEqual([]);
   });
 
-  it('the list of rules not yet migrated names only rules that still need it', () => {
-    const stillForbidden = [...NOT_YET_MIGRATED].filter((f) => imports(f).some((spec) => FORBIDDEN.some((re) => re.test(spec))));
-    expect([...NOT_YET_MIGRATED].filter((f) => !stillForbidden.includes(f))).toEqual([]);
-  });
-
-  it.each(ruleFiles().filter((f) => !NOT_YET_MIGRATED.has(f)))('%s stays at most 200 lines', (file) => {
+  it.each(ruleFiles())('%s stays at most 200 lines', (file) => {
     expect(fs.readFileSync(path.join(RULES_DIR, file), 'utf8').split('\n').length).toBeLessThanOrEqual(200);
   });
 });

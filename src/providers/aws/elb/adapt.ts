@@ -2,9 +2,12 @@
 import type { AwsModels } from '..';
 import type { GraphNode } from '../../../graph/model';
 import { referencedNodes } from '../../links';
+import type { Distribution } from '../cloudfront/model';
+import type { SecurityGroup } from '../vpc/model';
 import { readVal, toBoolean, toNumber, toString } from '../../read';
 import { accessLogsOf, blocksAt, readAt } from './blocks';
 import { adaptClassic } from './classic';
+import { guardsOf, originOf, wafAssociationsOf } from './guards';
 import { DEFAULT_SSL_POLICY, ElbModel, LISTENER_RULE_TYPES, LISTENER_TYPES, LOAD_BALANCER_TYPES, Listener, ListenerAction, ListenerRule, LoadBalancer } from './model';
 
 /** The action blocks at `path` (`default_action`, `action`) with their type and redirect protocol. */
@@ -25,11 +28,23 @@ function adaptListenerRule(node: GraphNode): ListenerRule {
 export function adaptElb(aws: AwsModels): ElbModel {
   const { graph } = aws;
   const byAddress = new Map<string, LoadBalancer>();
+  // The VPC and CloudFront models are adapted only when a rule asks a load balancer about them.
+  let groups: Map<string, SecurityGroup> | undefined;
+  let distributions: Map<string, Distribution> | undefined;
+  // Every managed security group is in the VPC model (guardsOf only hands in managed groups).
+  const groupOf = (n: GraphNode) => (groups ??= new Map(aws.vpc.securityGroups.map((g) => [g.address, g]))).get(n.address)!;
+  const distributionOf = (address: string) => (distributions ??= new Map(aws.cloudfront.distributions.map((d) => [d.address, d]))).get(address);
   const loadBalancers = graph.resources(LOAD_BALANCER_TYPES).map((node) => {
     const lb = new LoadBalancer(node);
     lb.kind = readVal(node, 'load_balancer_type', toString, 'application');
     lb.internal = readVal(node, 'internal', toBoolean, false);
+    lb.dropInvalidHeaderFields = readVal(node, 'drop_invalid_header_fields', toBoolean, false);
     lb.accessLogs = accessLogsOf(graph, node, false);
+    lb.lookups = {
+      guards: () => guardsOf(graph, node, lb.kind.value, groupOf),
+      cloudFrontOrigins: () => originOf(graph, node).flatMap((d) => distributionOf(d.address) ?? []),
+      wafAssociations: () => wafAssociationsOf(graph, node),
+    };
     byAddress.set(node.address, lb);
     return lb;
   });

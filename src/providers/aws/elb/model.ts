@@ -5,6 +5,8 @@
  */
 import { ModelResource } from '../../resource';
 import type { Val } from '../../val';
+import type { Distribution } from '../cloudfront/model';
+import type { SecurityGroup } from '../vpc/model';
 
 export const LOAD_BALANCER_TYPES = ['aws_lb', 'aws_alb'] as const;
 export const LISTENER_TYPES = ['aws_lb_listener', 'aws_alb_listener'] as const;
@@ -31,14 +33,57 @@ export interface AccessLogs extends Block {
   bucket: Val<boolean>;
 }
 
+/** The security groups that filter a load balancer's traffic, as the adapter found them. */
+export interface LoadBalancerGuards {
+  /** Managed security groups whose ingress applies (those named, or the VPC's managed default group). */
+  groups: SecurityGroup[];
+  /** Named groups whose rules are not known (outside the configuration), or an unknown VPC, as reasons. */
+  unresolved: string[];
+  /** How the groups were found, for messages: '' when named by `security_groups`. */
+  via: string;
+  /** `security_groups` when written, else undefined. */
+  attribute?: string;
+  /**
+   * Set when no security group filters the traffic (a network load balancer created without any), or
+   * when AWS's untouched default group applies (ingress only from its own members).
+   */
+  none?: 'no-security-groups' | 'aws-default-group';
+}
+
+/** How the adapter finds a load balancer's surroundings, run on first use (only the network rules ask). */
+export interface LoadBalancerLookups {
+  guards: () => LoadBalancerGuards;
+  cloudFrontOrigins: () => Distribution[];
+  wafAssociations: () => ModelResource[];
+}
+
 export class LoadBalancer extends ModelResource {
   /** `load_balancer_type`, `application` when omitted. */
   kind!: Val<string>;
   /** `internal`, false (internet-facing) when omitted. */
   internal!: Val<boolean>;
+  /** `drop_invalid_header_fields`, false when omitted (application load balancers only). */
+  dropInvalidHeaderFields!: Val<boolean>;
   listeners: Listener[] = [];
   /** The first `access_logs` block, when written. */
   accessLogs?: AccessLogs;
+  lookups!: LoadBalancerLookups;
+  private found: Partial<{ guards: LoadBalancerGuards; cloudFrontOrigins: Distribution[]; wafAssociations: ModelResource[] }> = {};
+
+  /** The security groups that filter its traffic. */
+  get guards(): LoadBalancerGuards {
+    return (this.found.guards ??= this.lookups.guards());
+  }
+
+  /** CloudFront distributions with an `origin.domain_name` that references its `dns_name`. */
+  get cloudFrontOrigins(): Distribution[] {
+    return (this.found.cloudFrontOrigins ??= this.lookups.cloudFrontOrigins());
+  }
+
+  /** `aws_wafv2_web_acl_association` / `aws_wafregional_web_acl_association` resources naming it in `resource_arn`. */
+  get wafAssociations(): ModelResource[] {
+    return (this.found.wafAssociations ??= this.lookups.wafAssociations());
+  }
 }
 
 /** A `default_action` (or listener rule `action`) block. */

@@ -8,6 +8,7 @@ import type { AwsModels } from '..';
 import { GraphNode, ResourceGraph } from '../../../graph/model';
 import { asIs, readVal } from '../../read';
 import { adaptDataStores } from './data-stores';
+import { prefixListsOf } from './prefix-lists';
 import { DefaultSecurityGroup, FlowLog, IngressRule, SecurityGroup, SecurityGroupRule, Vpc, VpcModel } from './model';
 import { IngressRule as IngressRecord, RULE_RESOURCE_TYPES, classifyCidrs, describeRule, ingressRules, inlineIngressRules, ownIngressRules, portsReached, vpcCidrs, vpcOf } from './security-groups';
 import { subnetsOf } from './subnets';
@@ -33,6 +34,7 @@ export function ingressRuleOf(graph: ResourceGraph | undefined, record: IngressR
     readVal(node, at('to_port'), asIs),
     readVal(node, at(protocol), asIs),
     (allowed) => portsReached(record, allowed),
+    graph ? () => prefixListsOf(graph, record) : undefined,
   );
 }
 

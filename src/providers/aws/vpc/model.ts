@@ -8,9 +8,11 @@ import type { Value } from '../../../eval/value';
 import type { SourceLocation } from '../../../graph/model';
 import { ModelResource } from '../../resource';
 import type { Located, Val } from '../../val';
+import type { PrefixListSource } from './prefix-lists';
 import type { CidrClass, PortsReached } from './security-groups';
 import type { SubnetExposure } from './subnets';
 
+export type { PrefixListSource } from './prefix-lists';
 export type { CidrClass, CidrSource, PortsReached } from './security-groups';
 export type { Exposure, SubnetExposure } from './subnets';
 /** `"0.0.0.0/0", "::/0"`: CIDR sources as messages name them. */
@@ -87,7 +89,15 @@ export class IngressRule {
     readonly protocol: Val<Value>,
     /** The ports it opens and which of them an allow-list leaves out. */
     readonly ports: (allowed: readonly number[]) => PortsReached,
+    private readonly findPrefixLists: () => PrefixListSource[] = () => [],
   ) {}
+
+  private prefixListsFound?: PrefixListSource[];
+
+  /** The prefix lists it admits, classified (the CloudFront origin-facing list, ...); looked up on first use. */
+  get prefixLists(): PrefixListSource[] {
+    return (this.prefixListsFound ??= this.findPrefixLists());
+  }
 
   locationOf(path: string): SourceLocation | undefined {
     return this.declaredBy.locationOf(path);
