@@ -4,8 +4,8 @@ import { RuleMeta } from '../rules/types';
 import { ruleDoc } from '../rules/docs';
 import { CliIo, UsageError } from './io';
 
-/** `rules --format json` keeps its shape: the metadata with the page's description, remediation and references. */
-function withDoc(meta: RuleMeta) {
+/** `rules --format json` keeps its shape: the metadata (not the message templates) with the page's description, remediation and references. */
+function withDoc({ messages: _templates, ...meta }: RuleMeta) {
   const { description, remediation, references } = ruleDoc(meta.id);
   return { ...meta, description, remediation, references };
 }
