@@ -1,3 +1,4 @@
+import { whereWritten } from '../../src/rules/context';
 import { Rule } from '../../src/rules/types';
 import { DATABASE_TYPES } from '../../src/providers/aws/rds/model';
 
@@ -28,7 +29,10 @@ export const rule: Rule = {
         const data = { attribute: source.attribute, source: encrypted?.address ?? '' };
         return report(encrypted ? 'pass' : 'unknown', db, encrypted ? 'inherits' : 'inheritsUnknown', data, source.attribute);
       }
-      return verdict(db, db.storageEncrypted.is(true), db.storageEncrypted);
+      const encrypted = db.storageEncrypted;
+      // An omitted setting that fails points at the block (no attribute), as results always have: baselines match.
+      const answer = encrypted.is(true);
+      return verdict(db, answer, answer === false ? whereWritten(encrypted) : encrypted.path, { data: { value: encrypted.describe() } });
     });
   },
 };

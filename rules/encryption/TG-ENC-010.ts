@@ -88,6 +88,12 @@ function checked(count: number, one: string, many: string, none: string): string
   return count === 0 ? none : count === 1 ? one : many.replace('{{n}}', String(count));
 }
 
+/** `user_data`, or `user_data (not known statically, so no literal)` when its value comes from outside the files. */
+function userDataRead(texts: PlaintextText[]): string {
+  if (texts.length === 0) return 'no user data';
+  return texts.map((t) => (t.leaf.known ? t.leaf.path : `${t.leaf.path} (not known statically, so no literal)`)).join(', ');
+}
+
 function result(subject: ModelResource, found: ResultPart[], read: string): RuleResult[] {
   return [combineResults(subject, found, formatMessage(messages.clean, { checked: read }, 'TG-ENC-010'))];
 }
@@ -106,7 +112,7 @@ export const rule: Rule = {
   check({ aws }) {
     return [
       ...[...aws.ec2.instances, ...aws.ec2.launchTemplates].flatMap((r) =>
-        result(r, r.userData.flatMap(ofText), checked(r.userData.length, r.userData[0]?.leaf.path ?? '', 'user_data', 'no user data')),
+        result(r, r.userData.flatMap(ofText), userDataRead(r.userData)),
       ),
       ...aws.lambda.functions.flatMap((fn) =>
         result(fn, ofVariables(fn.environment, 'environment variable'), checked(fn.environment.length, '1 environment variable', '{{n}} environment variables', 'no environment variables')),

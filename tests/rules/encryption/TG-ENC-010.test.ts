@@ -28,6 +28,11 @@ ruleTester(rule, {
       expect: [{ status: 'pass', address: 'aws_instance.web', line: 1, message: 'user_data: no credential written in plaintext' }],
     },
     {
+      name: 'user data from a variable without a value is not a literal of the scanned files, and the pass says so',
+      files: { 'main.tf': lines('variable "script" {}', 'resource "aws_instance" "web" {', '  user_data = var.script', '}') },
+      expect: [{ status: 'pass', address: 'aws_instance.web', line: 2, message: 'user_data (not known statically, so no literal): no credential written in plaintext' }],
+    },
+    {
       name: 'Lambda variables from a secret reference, a Secrets Manager ARN, a number and an empty string are no credentials',
       files: {
         'main.tf':
