@@ -26,7 +26,7 @@ function certificateParts(ctx: Ctx, d: Distribution): ResultPart[] {
   // CloudFront ignores minimum_protocol_version with its default certificate.
   if (usesDefault.is(true) === true) return [ctx.part('fail', 'cloudfront_default_certificate', 'defaultCertificate', { ...data, value: usesDefault.describe() }, usesDefault)];
   const parts: ResultPart[] = [];
-  if (!usesDefault.known) parts.push(ctx.part('unknown', 'cloudfront_default_certificate', 'defaultCertificateUnknown', { value: usesDefault.describe() }, usesDefault));
+  if (!usesDefault.known) parts.push(ctx.part('unknown', 'cloudfront_default_certificate', usesDefault.mistyped ? 'notABoolean' : 'defaultCertificateUnknown', { value: usesDefault.describe() }, usesDefault));
   const version = cert.minimumProtocolVersion;
   const at = version.present ? version : cert.path;
   const name = 'minimum_protocol_version';
@@ -62,6 +62,7 @@ export const rule: Rule = {
       certificateUnknown: 'viewer_certificate is not known statically: {{reason}}',
       defaultCertificate: '{{value}}: the CloudFront default certificate uses security policy {{policy}} whatever minimum_protocol_version says, so viewers may use TLS 1.0',
       defaultCertificateUnknown: '{{value}}: whether the default certificate (TLSv1) is used is not known statically',
+      notABoolean: '{{value}} is not a boolean',
       versionUnknown: '{{value}}: not known statically',
       versionPass: '{{value}} ({{min}} or newer)',
       versionAccepted: '{{value}} (accepted by the profile)',
