@@ -7,7 +7,7 @@ import { Unknown, Value } from '../eval/value';
 import { GraphNode, ResourceGraph } from '../graph/model';
 import { asBoolean, setting } from './attributes';
 import { PresenceOptions, presenceOf } from './presence';
-import { Val } from './val';
+import { Val, ValInit } from './val';
 
 /** Converts a known value to the leaf's type; undefined when it has another type. */
 export type Convert<T> = (value: Value) => T | undefined;
@@ -24,16 +24,23 @@ export const asIs: Convert<Value> = (v) => v;
 
 /** Reads `path` of `node` as a leaf; when omitted, `defaultValue` is the provider default and says so. */
 export function readVal<T>(node: GraphNode, path: string, convert: Convert<T>, defaultValue?: T): Val<T> {
-  const s = setting(node, path, defaultValue as Value | undefined);
-  const base = { owner: node, path, present: s.read.present, isDefault: s.isDefault && defaultValue !== undefined, origins: s.read.origins, described: s.describe };
-  const v = s.value;
-  if (v instanceof Unknown) return new Val<T>({ ...base, known: false, reason: v.describe() });
-  if (v === undefined) return new Val<T>({ ...base, known: true });
-  if (!s.read.present) return new Val<T>({ ...base, known: true, value: defaultValue });
-  const converted = convert(v);
-  // A value of another type (`encrypted = "yes"`) is one Terraform would reject or convert in ways we do not model.
-  if (converted === undefined) return new Val<T>({ ...base, known: false, reason: 'a value of an unexpected type', mistyped: true });
-  return new Val<T>({ ...base, known: true, value: converted });
+  const read = node.attr(path);
+  // Worded only when a message needs it: a large plan has hundreds of thousands of leaves, few of them shown.
+  const described = () => setting(node, path, defaultValue as Value | undefined).describe;
+  // One init object per leaf (no spreads): adapters make a leaf per attribute of every resource.
+  const init: ValInit<T> = { owner: node, path, known: true, present: read.present, isDefault: !read.present && defaultValue !== undefined, origins: read.origins, described };
+  const v = read.present ? read.value : (defaultValue as Value | undefined);
+  if (v instanceof Unknown) {
+    init.known = false;
+    init.reason = v.describe();
+  } else if (!read.present) {
+    init.value = defaultValue;
+  } else if (v !== undefined) {
+    init.value = convert(v);
+    // A value of another type (`encrypted = "yes"`) is one Terraform would reject or convert in ways we do not model.
+    if (init.value === undefined) Object.assign(init, { known: false, reason: 'a value of an unexpected type', mistyped: true });
+  }
+  return new Val<T>(init);
 }
 
 /** A leaf that is not read from one attribute (a count, a derived fact): known, described as given. */

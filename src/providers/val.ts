@@ -18,7 +18,7 @@ export interface Located {
   locationOf(path: string): SourceLocation | undefined;
 }
 
-interface ValInit<T> {
+export interface ValInit<T> {
   owner: Located;
   /** The attribute path on the owner: `ssl_policy`, `default_action.0.type`. */
   path: string;
@@ -30,8 +30,8 @@ interface ValInit<T> {
   present: boolean;
   isDefault: boolean;
   origins?: readonly string[];
-  /** The message text: `ssl_policy = "X" (provider default when omitted)`. */
-  described: string;
+  /** The message text: `ssl_policy = "X" (provider default when omitted)`, or how to word it when asked. */
+  described: string | (() => string);
   /** Written with a value of another type than the attribute takes (`encrypted = "yes"`): unknown, worded apart. */
   mistyped?: boolean;
 }
@@ -50,7 +50,7 @@ export class Val<T> {
   /** Written with a value of another type than the attribute takes (`encrypted = "yes"`); then not known. */
   readonly mistyped: boolean;
   private readonly raw?: T;
-  private readonly described: string;
+  private described: string | (() => string);
 
   constructor(init: ValInit<T>) {
     this.owner = init.owner;
@@ -77,6 +77,7 @@ export class Val<T> {
 
   /** `storage_encrypted = false (provider default when omitted)`, `kms_key_id = unknown (var.k (no value given))`. */
   describe(): string {
+    if (typeof this.described === 'function') this.described = this.described();
     return this.described;
   }
 
