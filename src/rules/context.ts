@@ -63,6 +63,11 @@ export interface ContextInit {
   account?: AccountView;
 }
 
+/** The subject, the attribute a result names, and that attribute's lines (else the subject's). */
+function pointAt(subject: Subject, attribute: string | undefined): Pick<RuleResult, 'node' | 'attribute' | 'location'> {
+  return { node: subject.node, attribute, location: subject.node.locationOf(attribute ?? '') };
+}
+
 function attributeOf(at: Val<unknown> | string | undefined): string | undefined {
   if (at === undefined || typeof at === 'string') return at;
   return at.path;
@@ -71,12 +76,15 @@ function attributeOf(at: Val<unknown> | string | undefined): string | undefined 
 export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
   const messages = rule.meta.messages ?? {};
   let aws: AwsModels | undefined;
-  const report: ModelContext['report'] = (status, subject, messageId, data = {}, at, parts) => {
+  /** A message of `meta.messages` with its placeholders filled; a missing ID is a bug in the rule. */
+  const word = (messageId: string, data: Record<string, string | number>): string => {
     const template = messages[messageId];
     if (template === undefined) throw new Error(`${rule.meta.id}: no message "${messageId}" in meta.messages`);
-    const attribute = attributeOf(at);
-    const message = formatMessage(template, { address: subject.node.address, ...data }, rule.meta.id);
-    return { status, node: subject.node, attribute, location: subject.node.locationOf(attribute ?? ''), message, ...(parts ? { parts } : {}) };
+    return formatMessage(template, data, rule.meta.id);
+  };
+  const report: ModelContext['report'] = (status, subject, messageId, data = {}, at, parts) => {
+    const message = word(messageId, { address: subject.node.address, ...data });
+    return { status, ...pointAt(subject, attributeOf(at)), message, ...(parts ? { parts } : {}) };
   };
   const verdict: ModelContext['verdict'] = (subject, answer, at, words = {}) => {
     const status: Status = answer === 'unknown' ? 'unknown' : answer ? 'pass' : 'fail';
@@ -84,19 +92,12 @@ export function ruleContext(rule: Rule, init: ContextInit): RuleContext {
     const value: Record<string, string> = at !== undefined && typeof at !== 'string' ? { value: at.describe() } : {};
     return report(status, subject, id, { ...value, ...words.data }, at, words.parts);
   };
-  const part: ModelContext['part'] = (status, name, messageId, data = {}, at) => {
-    const template = messages[messageId];
-    if (template === undefined) throw new Error(`${rule.meta.id}: no message "${messageId}" in meta.messages`);
-    return { name, status, message: formatMessage(template, data, rule.meta.id), attribute: attributeOf(at) };
-  };
+  const part: ModelContext['part'] = (status, name, messageId, data = {}, at) => ({ name, status, message: word(messageId, data), attribute: attributeOf(at) });
   const summarise: ModelContext['summarise'] = (subject, parts, passId, data = {}) => {
-    const at = (p: ResultPart) => ({ node: subject.node, attribute: p.attribute, location: subject.node.locationOf(p.attribute ?? '') });
-    if (parts.length === 1) return { status: parts[0].status, ...at(parts[0]), message: parts[0].message };
-    for (const status of ['fail', 'unknown'] as const) {
-      const deciding = parts.filter((p) => p.status === status);
-      if (deciding.length > 0) return { status, ...at(deciding[0]), message: deciding.map((p) => p.message).join('; '), parts };
-    }
-    return { ...report('pass', subject, passId, data), parts };
+    if (parts.length === 1) return { status: parts[0].status, ...pointAt(subject, parts[0].attribute), message: parts[0].message };
+    const { status, deciding } = combineParts(parts);
+    if (status === 'pass') return { ...report('pass', subject, passId, data), parts };
+    return { status, ...pointAt(subject, deciding[0].attribute), message: deciding.map((p) => p.message).join('; '), parts };
   };
   return {
     ...init,
@@ -141,5 +142,5 @@ export function combineResults(subject: Subject, parts: ResultPart[], passMessag
   const { status, deciding } = combineParts(parts);
   const message = status === 'pass' ? passMessage : deciding.map((p) => p.message).join('; ');
   const attribute = status === 'pass' ? (parts.length === 1 ? parts[0].attribute : undefined) : deciding[0].attribute;
-  return { status, node: subject.node, attribute, location: subject.node.locationOf(attribute ?? ''), message, parts };
+  return { status, ...pointAt(subject, attribute), message, parts };
 }
