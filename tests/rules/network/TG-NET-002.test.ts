@@ -103,6 +103,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a port range names the ports it opens beyond the allow-list, in the plural',
+      files: { 'main.tf': sg(80, 82, 'tcp', 'cidr_blocks = ["0.0.0.0/0"]') },
+      expect: [{ status: 'fail', address: 'aws_security_group.sg', message: 'ingress.0: tcp ports 80-82 (not allowed: 81-82) are open to 0.0.0.0/0' }],
+    },
+    {
       name: 'plan: SSH from the internet in a rule resource',
       input: 'plan.json',
       files: { 'plan.json': planJson([{ address: 'aws_security_group_rule.ssh', values: { type: 'ingress', from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] } }]) },

@@ -27,7 +27,7 @@ export function internetIngressPart(rule: IngressRule, allowed: readonly number[
     return { name, status: 'pass', message: `${name}: ${ports.label} only, allowed from the internet (${allowedText})`, attribute };
   }
   if (internet.length > 0 && !ports.unknown) {
-    return { name, status: 'fail', message: `${name}: ${ports.label} is open to ${showCidrs(internet)} (ports allowed from the internet: ${allowedText})`, attribute: internet[0].path };
+    return { name, status: 'fail', message: `${name}: ${ports.label} ${/\bports\b/.test(ports.label) ? 'are' : 'is'} open to ${showCidrs(internet)} (ports allowed from the internet: ${allowedText})`, attribute: internet[0].path };
   }
   if (internet.length > 0) {
     return { name, status: 'unknown', message: `${name}: open to ${showCidrs(internet)} and the ports are not known: ${ports.unknown}`, attribute: internet[0].path };
